@@ -1,0 +1,288 @@
+// The content model: plain C++ types for every file and field of
+// ../shared/spec/content-schema.md (version 1), with references resolved to indexes.
+//
+// Readers (reader_*.cpp) fill a Content from a content directory; the analysis and the
+// template context read it. Indexes (MunicipalityIdx, ...) point into the vectors of
+// the one Content they came from. Strings are UTF-8 exactly as written in the YAML.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+
+namespace samrapport::content {
+
+using MunicipalityIdx = std::size_t;
+using RegionIdx = std::size_t;
+using SectorIdx = std::size_t;
+using TaskIdx = std::size_t;
+
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  friend auto operator<=>(const Date&, const Date&) = default;
+};
+/// "2021-11-01"
+std::string to_string(const Date& d);
+
+enum class Language { nb, nn, en };
+std::string_view to_string(Language l);
+std::optional<Language> language_from(std::string_view s);
+
+enum class LegalForm {
+  avtale,
+  vertskommune,
+  vertskommune_nemnd,
+  oppgavefellesskap,
+  ipr,
+  styre27,
+  iks,
+  as,
+  stiftelse,
+  ans,
+  sa,
+  forening,
+  pbl_9_2,
+  annet,
+};
+/// All enum values in schema order, for listing allowed values and for display order.
+inline constexpr LegalForm kLegalForms[] = {
+    LegalForm::avtale,  LegalForm::vertskommune, LegalForm::vertskommune_nemnd,
+    LegalForm::oppgavefellesskap, LegalForm::ipr, LegalForm::styre27,
+    LegalForm::iks,     LegalForm::as,           LegalForm::stiftelse,
+    LegalForm::ans,     LegalForm::sa,           LegalForm::forening,
+    LegalForm::pbl_9_2, LegalForm::annet,
+};
+std::string_view to_string(LegalForm f);  // the YAML value, e.g. "vertskommune_nemnd"
+std::optional<LegalForm> legal_form_from(std::string_view s);
+
+// ---------------------------------------------------------------- report.yaml
+
+struct ReferenceCounty {
+  std::string name;
+  std::optional<int> year;
+  std::optional<int> municipalities;
+  std::optional<int> arrangements;
+  std::optional<double> mean_per_municipality;
+};
+
+struct Report {
+  std::string title;
+  std::optional<std::string> subtitle;
+  std::optional<std::string> report_id;
+  std::optional<std::string> client;
+  std::string author;
+  std::optional<std::string> place_date;
+  Language language = Language::nb;
+  Date reference_date;
+  std::optional<Date> population_date;
+  std::string area_name;
+  std::vector<ReferenceCounty> reference_counties;
+
+  // Additive fields (not in schema v1, accepted by samrapport):
+  /// Municipalities that get their own arrangement table in chapter 4 (refs resolved).
+  /// Empty: the default selection (largest of each region + the one with most arrangements).
+  std::vector<MunicipalityIdx> chapter4_municipalities;
+};
+
+// ---------------------------------------------------------------- municipalities.yaml
+
+struct Region {
+  std::string id;
+  std::string name;
+  std::optional<std::string> council;
+  SourcePos pos;
+};
+
+struct Municipality {
+  std::string id;  // kommunenummer, 4 digits; empty when unknown (merged-away municipalities)
+  std::string name;
+  std::optional<std::int64_t> population;
+  std::optional<RegionIdx> region;
+  std::string county;
+  std::optional<std::string> former_county;
+  bool in_scope = false;
+  bool edge = false;
+  std::optional<double> staff_fte;
+  std::optional<double> area_km2;
+  SourcePos pos;
+};
+
+// ---------------------------------------------------------------- tasks.yaml
+
+struct Sector {
+  std::string id;
+  std::string name;
+  SourcePos pos;
+};
+
+struct Task {
+  std::string id;
+  std::string name;
+  SectorIdx sector = 0;
+  /// Published reference figures in file order: label (e.g. "Trøndelag 2020") -> percent.
+  std::vector<std::pair<std::string, double>> reference;
+  SourcePos pos;
+};
+
+// ---------------------------------------------------------------- arrangements/*.yaml
+
+struct OwnershipShare {
+  /// Set when the owner is a known municipality; otherwise `owner` names one of
+  /// the arrangement's other_owners.
+  std::optional<MunicipalityIdx> municipality;
+  std::string owner;  // the reference as written
+  double percent = 0;
+};
+
+struct Arrangement {
+  std::string id;
+  std::string name;
+  std::vector<MunicipalityIdx> participants;  // listed order
+  std::optional<int> participant_total;
+  std::vector<std::string> other_owners;
+  std::optional<MunicipalityIdx> host;
+  std::optional<LegalForm> legal_form;
+  SectorIdx sector = 0;
+  std::vector<TaskIdx> tasks;
+  std::optional<int> established;
+  std::optional<std::pair<int, int>> established_between;
+  std::optional<int> ended;
+  std::optional<double> fte;
+  std::optional<std::string> description;
+  std::vector<OwnershipShare> ownership;  // file order
+  std::optional<std::string> notes;
+  std::vector<std::string> sources;
+  SourcePos pos;  // the list item in its file
+
+  /// participant_total when given, else the number of listed participants.
+  [[nodiscard]] int participant_count() const {
+    return participant_total ? *participant_total : static_cast<int>(participants.size());
+  }
+  /// Current = not ended, or ended after the reference year.
+  [[nodiscard]] bool current(const Date& reference_date) const {
+    return !ended || *ended > reference_date.year;
+  }
+};
+
+// ---------------------------------------------------------------- surveys/*.yaml
+
+enum class QuestionKind { text, single, multi, likert, number };
+std::string_view to_string(QuestionKind k);
+std::optional<QuestionKind> question_kind_from(std::string_view s);
+
+struct Theme {
+  std::string id;
+  std::string label;
+};
+
+struct Question {
+  std::string id;
+  std::string text;
+  QuestionKind kind = QuestionKind::text;
+  std::vector<std::string> options;  // single / multi / likert, display order
+  std::vector<Theme> themes;
+  SourcePos pos;
+};
+
+struct Answer {
+  std::optional<std::string> text;
+  std::vector<std::size_t> themes;   // indexes into Question::themes
+  std::optional<std::size_t> choice;  // single: index into Question::options
+  std::vector<std::size_t> choices;   // multi: indexes into Question::options
+  std::optional<double> value;        // likert: 1-based index into options; number: the value
+  SourcePos pos;
+};
+
+struct Response {
+  std::string respondent;
+  std::optional<std::string> role;
+  std::vector<MunicipalityIdx> covers;
+  bool joint = false;
+  /// (question index, answer) in file order.
+  std::vector<std::pair<std::size_t, Answer>> answers;
+  SourcePos pos;
+};
+
+struct Survey {
+  std::string id;
+  std::string title;
+  std::optional<Date> sent;
+  std::optional<Date> deadline;
+  /// Explicit population; empty = all in-scope municipalities.
+  std::vector<MunicipalityIdx> population;
+  std::vector<Question> questions;
+  std::vector<Response> responses;
+  std::string file;
+};
+
+// ---------------------------------------------------------------- datasets/*.yaml
+
+enum class ColumnKind { text, refs, number, ratio };
+std::string_view to_string(ColumnKind k);
+
+struct DatasetColumn {
+  std::string id;
+  std::string label;
+  ColumnKind kind = ColumnKind::text;
+  int decimals = 0;
+  bool total_sum = false;  // `total: sum`
+  /// ratio: [numerator column index, denominator column index]
+  std::optional<std::pair<std::size_t, std::size_t>> ratio_of;
+};
+
+/// A cell: missing, text, municipality refs, or a number. Ratio cells are computed by
+/// the analysis and are missing here.
+using DatasetCell = std::variant<std::monostate, std::string, std::vector<MunicipalityIdx>, double>;
+
+struct Dataset {
+  std::string id;
+  std::string title;
+  std::optional<std::string> source;
+  std::vector<DatasetColumn> columns;
+  std::vector<std::vector<DatasetCell>> rows;  // one cell per column
+  std::string file;
+};
+
+// ---------------------------------------------------------------- text/*.md
+
+struct TextFile {
+  std::string name;  // file stem, e.g. "forord"
+  std::string path;  // as shown in diagnostics
+  std::string markdown;
+};
+
+// ---------------------------------------------------------------- the whole
+
+struct Content {
+  std::string root;  // the content directory as given (for messages)
+  Report report;
+  std::vector<Region> regions;
+  std::vector<Municipality> municipalities;
+  std::vector<Sector> sectors;
+  std::vector<Task> tasks;
+  std::vector<Arrangement> arrangements;  // file-name order, then list order
+  std::vector<Survey> surveys;            // file-name order
+  std::vector<Dataset> datasets;          // file-name order
+  std::vector<TextFile> texts;            // file-name order
+
+  // Lookups (filled by the reader). A municipality reference is its name or id.
+  std::unordered_map<std::string, MunicipalityIdx> municipality_by_ref;
+  std::unordered_map<std::string, RegionIdx> region_by_id;
+  std::unordered_map<std::string, SectorIdx> sector_by_id;
+  std::unordered_map<std::string, TaskIdx> task_by_id;
+
+  [[nodiscard]] const Municipality* find_municipality(std::string_view ref) const;
+};
+
+}  // namespace samrapport::content
