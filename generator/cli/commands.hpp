@@ -1,0 +1,15 @@
+// The subcommands of the samrapport command line. Each registers itself on the CLI11
+// app; main.cpp only builds the app and dispatches.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace samrapport::cli {
+
+/// The action a subcommand runs once parsing succeeded; returns the exit status.
+using Action = std::function<int()>;
+
+void add_check(CLI::App& app, Action& action);
+
+}  // namespace samrapport::cli
