@@ -1,0 +1,88 @@
+#include "analysis/index.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <tuple>
+
+#include "locale/norwegian.hpp"
+
+namespace samrapport::analysis {
+
+bool Index::name_less(content::MunicipalityIdx a, content::MunicipalityIdx b) const {
+  return std::tie(municipality_key[a], a) < std::tie(municipality_key[b], b);
+}
+
+Index build_index(const content::Content& content, const Options& options) {
+  Index index{content, options, {}, {}, {}, {}, {}, {}, {}, {}};
+  const auto& arrangements = content.arrangements;
+  const std::size_t n_municipalities = content.municipalities.size();
+
+  index.municipality_key.reserve(n_municipalities);
+  for (std::size_t m = 0; m < n_municipalities; ++m) {
+    index.municipality_key.push_back(locale::collation_key(content.municipalities[m].name));
+    if (content.municipalities[m].in_scope) index.in_scope.push_back(m);
+  }
+
+  // Participants without repeats: a stamp per municipality marks the last arrangement
+  // that listed it.
+  std::vector<std::size_t> stamp(n_municipalities, static_cast<std::size_t>(-1));
+  index.participants.resize(arrangements.size());
+  index.current.resize(arrangements.size());
+  std::vector<std::string> name_key(arrangements.size());
+  for (std::size_t a = 0; a < arrangements.size(); ++a) {
+    const auto& arrangement = arrangements[a];
+    auto& unique = index.participants[a];
+    unique.reserve(arrangement.participants.size());
+    for (auto m : arrangement.participants) {
+      if (m >= n_municipalities || stamp[m] == a) continue;
+      stamp[m] = a;
+      unique.push_back(m);
+    }
+    index.current[a] = arrangement.current(content.report.reference_date);
+    if (index.current[a]) {
+      name_key[a] = locale::collation_key(arrangement.name);
+      index.order.push_back(a);
+    }
+  }
+
+  std::sort(index.order.begin(), index.order.end(), [&](std::size_t a, std::size_t b) {
+    const int ca = arrangements[a].participant_count();
+    const int cb = arrangements[b].participant_count();
+    return std::tie(ca, name_key[a], arrangements[a].id) <
+           std::tie(cb, name_key[b], arrangements[b].id);
+  });
+
+  index.of_municipality.resize(n_municipalities);
+  index.hosted.assign(n_municipalities, 0);
+  index.assisted.assign(n_municipalities, 0);
+  for (auto a : index.order) {
+    for (auto m : index.participants[a]) index.of_municipality[m].push_back(a);
+    const auto& host = arrangements[a].host;
+    if (!host || *host >= n_municipalities) continue;
+    ++index.hosted[*host];
+    for (auto m : index.participants[a]) {
+      if (m != *host) ++index.assisted[m];
+    }
+  }
+  return index;
+}
+
+std::string size_class_of(std::int64_t population, const Options& options) {
+  if (population < options.small_below) return "small";
+  if (population > options.large_above) return "large";
+  return "medium";
+}
+
+double percent_of(double part, double whole) {
+  return whole == 0 ? 0.0 : 100.0 * part / whole;
+}
+
+void sort_by_collation(std::vector<std::string>& names) {
+  std::vector<std::pair<std::string, std::string>> keyed;
+  keyed.reserve(names.size());
+  for (auto& name : names) keyed.emplace_back(locale::collation_key(name), std::move(name));
+  std::sort(keyed.begin(), keyed.end());
+  for (std::size_t i = 0; i < keyed.size(); ++i) names[i] = std::move(keyed[i].second);
+}
+
+}  // namespace samrapport::analysis

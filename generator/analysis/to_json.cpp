@@ -1,0 +1,387 @@
+#include "analysis/to_json.hpp"
+
+#include <string>
+#include <unordered_set>
+#include <utility>
+
+namespace samrapport::analysis {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+/// Builds a large JSON object in insertion order. ordered_json's own insertion searches
+/// the keys linearly (quadratic for thousands of arrangements); keys here are unique by
+/// construction (ids, names), and a repeated key is ignored (first wins).
+class ObjectBuilder {
+ public:
+  void add(const std::string& key, json value) {
+    if (!seen_.insert(key).second) return;
+    auto& object = object_.get_ref<json::object_t&>();
+    static_cast<std::vector<std::pair<const std::string, json>>&>(object).emplace_back(
+        key, std::move(value));
+  }
+  json take() { return std::move(object_); }
+
+ private:
+  json object_ = json::object();
+  std::unordered_set<std::string> seen_;
+};
+
+template <typename T>
+json optional(const std::optional<T>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+json ids(const Results& results, const ArrangementList& list) {
+  json out = json::array();
+  for (auto a : list) out.push_back(results.arrangements[a].id);
+  return out;
+}
+
+json name_counts(const std::vector<NameCount>& rows) {
+  json out = json::array();
+  for (const auto& row : rows) out.push_back(json{{"name", row.name}, {"count", row.count}});
+  return out;
+}
+
+json extreme(const std::optional<Extreme>& e) {
+  if (!e) return nullptr;
+  return json{{"name", e->name}, {"count", e->count}, {"names", e->names}};
+}
+
+json totals(const Totals& t) {
+  return json{{"arrangements", t.arrangements},
+              {"ended", t.ended},
+              {"municipalities_in_scope", t.municipalities_in_scope},
+              {"participations", t.participations},
+              {"mean_per_municipality", t.mean_per_municipality},
+              {"median_per_municipality", optional(t.median_per_municipality)},
+              {"min", extreme(t.min)},
+              {"max", extreme(t.max)}};
+}
+
+json municipalities(const std::vector<MunicipalityRow>& rows) {
+  json out = json::array();
+  for (const auto& r : rows) {
+    out.push_back(json{{"id", r.id},
+                       {"name", r.name},
+                       {"region", optional(r.region)},
+                       {"population", optional(r.population)},
+                       {"arrangements", r.arrangements},
+                       {"hosted", r.hosted},
+                       {"assisted", r.assisted},
+                       {"edge", r.edge},
+                       {"size_class", optional(r.size_class)},
+                       {"staff_fte", optional(r.staff_fte)}});
+  }
+  return out;
+}
+
+json regions(const std::vector<RegionRow>& rows) {
+  json out = json::array();
+  for (const auto& r : rows) {
+    out.push_back(json{{"id", r.id},
+                       {"name", r.name},
+                       {"council", optional(r.council)},
+                       {"municipalities", r.municipalities},
+                       {"population", r.population},
+                       {"arrangements", r.arrangements},
+                       {"mean_per_municipality", r.mean_per_municipality}});
+  }
+  return out;
+}
+
+json classes(const std::vector<MunicipalityClass>& rows) {
+  json out = json::array();
+  for (const auto& c : rows) {
+    out.push_back(json{{"id", c.id},
+                       {"min_population", optional(c.min_population)},
+                       {"max_population", optional(c.max_population)},
+                       {"municipalities", c.municipalities},
+                       {"arrangements", c.arrangements},
+                       {"mean_arrangements", optional(c.mean_arrangements)},
+                       {"members", c.members}});
+  }
+  return out;
+}
+
+json levels(const std::vector<LevelRow>& rows) {
+  json out = json::array();
+  for (const auto& l : rows) {
+    out.push_back(json{{"id", l.id},
+                       {"min", l.min},
+                       {"max", optional(l.max)},
+                       {"count", l.count},
+                       {"percent", l.percent}});
+  }
+  return out;
+}
+
+json periods(const std::vector<PeriodRow>& rows) {
+  json out = json::array();
+  for (const auto& p : rows) {
+    out.push_back(json{{"id", p.id},
+                       {"from", optional(p.from)},
+                       {"to", optional(p.to)},
+                       {"count", p.count},
+                       {"percent", p.percent}});
+  }
+  return out;
+}
+
+json years(const std::vector<YearRow>& rows) {
+  json out = json::array();
+  for (const auto& y : rows) out.push_back(json{{"year", y.year}, {"count", y.count}});
+  return out;
+}
+
+json fte(const Results& results) {
+  const Fte& f = results.fte;
+  json regions = json::array();
+  for (const auto& r : f.regions) {
+    regions.push_back(json{{"region", r.region},
+                           {"name", r.name},
+                           {"arrangements", ids(results, r.arrangements)},
+                           {"fte", r.fte},
+                           {"staff_fte", optional(r.staff_fte)},
+                           {"share_percent", optional(r.share_percent)}});
+  }
+  return json{
+      {"arrangements", f.arrangements}, {"total", f.total}, {"regions", std::move(regions)}};
+}
+
+json cross_county(const Results& results) {
+  const CrossCounty& cc = results.cross_county;
+  json groups = json::array();
+  for (const auto& g : cc.by_county) {
+    json combos = json::array();
+    for (const auto& c : g.former_counties) {
+      combos.push_back(json{{"names", c.names}, {"count", c.count}});
+    }
+    groups.push_back(json{{"county", g.other ? json(nullptr) : json(g.county)},
+                          {"other", g.other},
+                          {"count", g.count},
+                          {"arrangements", ids(results, g.arrangements)},
+                          {"areas", name_counts(g.areas)},
+                          {"former_counties", std::move(combos)}});
+  }
+  return json{{"home_county", cc.home_county},
+              {"home_former_county", cc.home_former_county},
+              {"total", cc.total},
+              {"percent", cc.percent},
+              {"by_county", std::move(groups)},
+              {"by_former_county", name_counts(cc.by_former_county)}};
+}
+
+json tasks(const std::vector<TaskRow>& rows) {
+  json out = json::array();
+  for (const auto& t : rows) {
+    json reference = json::array();
+    for (const auto& r : t.reference) {
+      reference.push_back(json{{"label", r.label}, {"percent", r.percent}});
+    }
+    out.push_back(json{{"id", t.id},
+                       {"name", t.name},
+                       {"sector", t.sector},
+                       {"municipalities", t.municipalities},
+                       {"percent", t.percent},
+                       {"group", t.group},
+                       {"reference", std::move(reference)},
+                       {"arrangements", t.arrangements},
+                       {"members", t.members}});
+  }
+  return out;
+}
+
+json hosts(const Hosts& h) {
+  json rows = json::array();
+  for (const auto& r : h.rows) {
+    rows.push_back(json{{"name", r.name},
+                        {"population", optional(r.population)},
+                        {"hosted", r.hosted},
+                        {"assisted", r.assisted},
+                        {"total", r.total}});
+  }
+  const auto& c = h.concentration;
+  return json{{"with_host", h.with_host},
+              {"without_host", h.without_host},
+              {"inside", h.inside},
+              {"outside", h.outside},
+              {"municipalities_hosting", h.municipalities_hosting},
+              {"without_host_role", h.without_host_role},
+              {"rows", std::move(rows)},
+              {"concentration", json{{"share", c.share},
+                                     {"municipalities", c.municipalities},
+                                     {"names", c.names},
+                                     {"hosted", c.hosted},
+                                     {"percent", c.percent}}},
+              {"outside_hosts", name_counts(h.outside_hosts)}};
+}
+
+json count_percents(const std::vector<CountPercent>& rows) {
+  json out = json::array();
+  for (const auto& r : rows) {
+    out.push_back(json{{"id", r.id}, {"count", r.count}, {"percent", r.percent}});
+  }
+  return out;
+}
+
+json legal_form_groups(const std::vector<LegalFormGroup>& rows) {
+  json out = json::array();
+  for (const auto& g : rows) {
+    out.push_back(
+        json{{"id", g.id}, {"forms", g.forms}, {"count", g.count}, {"percent", g.percent}});
+  }
+  return out;
+}
+
+json sectors(const std::vector<SectorRow>& rows) {
+  json out = json::array();
+  for (const auto& s : rows) {
+    out.push_back(json{{"id", s.id}, {"name", s.name}, {"count", s.count}, {"percent", s.percent}});
+  }
+  return out;
+}
+
+json service_structure(const Results& results) {
+  json out = json::array();
+  for (const auto& s : results.service_structure) {
+    out.push_back(json{{"task", s.task},
+                       {"name", s.name},
+                       {"services", s.services},
+                       {"municipal", s.municipal},
+                       {"intermunicipal", s.intermunicipal},
+                       {"arrangements", ids(results, s.arrangements)}});
+  }
+  return out;
+}
+
+json arrangement(const ArrangementInfo& a) {
+  json cross = nullptr;
+  if (a.cross_county) {
+    cross = json{
+        {"county", a.cross_county->county.empty() ? json(nullptr) : json(a.cross_county->county)},
+        {"areas", a.cross_county->areas},
+        {"former_counties", a.cross_county->former_counties}};
+  }
+  json between = nullptr;
+  if (a.established_between) {
+    between = json::array({a.established_between->first, a.established_between->second});
+  }
+  return json{{"id", a.id},
+              {"name", a.name},
+              {"participants", a.participants},
+              {"participant_count", a.participant_count},
+              {"in_scope_participants", a.in_scope_participants},
+              {"other_owners", a.other_owners},
+              {"host", optional(a.host)},
+              {"host_in_scope", a.host_in_scope},
+              {"legal_form", optional(a.legal_form)},
+              {"sector", a.sector},
+              {"tasks", a.tasks},
+              {"established", optional(a.established)},
+              {"established_between", std::move(between)},
+              {"ended", optional(a.ended)},
+              {"fte", optional(a.fte)},
+              {"current", a.current},
+              {"level", optional(a.level)},
+              {"period", optional(a.period)},
+              {"cross_county", std::move(cross)}};
+}
+
+json keyed_lists(const Results& results, const std::vector<KeyedList>& lists) {
+  ObjectBuilder out;
+  for (const auto& list : lists) out.add(list.id, ids(results, list.arrangements));
+  return out.take();
+}
+
+json dataset_value(const DatasetValue& value) {
+  if (const auto* text = std::get_if<std::string>(&value)) return *text;
+  if (const auto* names = std::get_if<std::vector<std::string>>(&value)) return *names;
+  if (const auto* number = std::get_if<double>(&value)) return *number;
+  return nullptr;
+}
+
+json dataset(const DatasetResult& d) {
+  json columns = json::array();
+  for (const auto& c : d.columns) {
+    json of = nullptr;
+    if (c.ratio_of) of = json::array({c.ratio_of->first, c.ratio_of->second});
+    columns.push_back(json{{"id", c.id},
+                           {"label", c.label},
+                           {"kind", c.kind},
+                           {"decimals", c.decimals},
+                           {"total", c.total},
+                           {"of", std::move(of)}});
+  }
+  json rows = json::array();
+  for (const auto& row : d.rows) {
+    json cells = json::array();
+    for (const auto& cell : row) cells.push_back(dataset_value(cell));
+    rows.push_back(std::move(cells));
+  }
+  json total = nullptr;
+  if (d.total) {
+    total = json::array();
+    for (const auto& cell : *d.total) total.push_back(dataset_value(cell));
+  }
+  return json{{"id", d.id},
+              {"title", d.title},
+              {"source", optional(d.source)},
+              {"columns", std::move(columns)},
+              {"rows", std::move(rows)},
+              {"total", std::move(total)}};
+}
+
+}  // namespace
+
+json to_json(const Results& results) {
+  json out = json::object();
+  out["reference_date"] = results.reference_date;
+  out["reference_year"] = results.reference_year;
+  out["area_name"] = results.area_name;
+  out["totals"] = totals(results.totals);
+  out["municipalities"] = municipalities(results.municipalities);
+  out["regions"] = regions(results.regions);
+  out["size_classes"] = classes(results.size_classes);
+  out["edge_core"] = classes(results.edge_core);
+  out["levels"] = levels(results.levels);
+  out["establishment"] = json{{"n", results.establishment.n},
+                              {"with_year", results.establishment.with_year},
+                              {"with_range", results.establishment.with_range},
+                              {"unknown", results.establishment.unknown}};
+  out["periods"] = periods(results.periods);
+  out["years"] = years(results.years);
+  out["new_arrangements"] = ids(results, results.new_arrangements);
+  out["fte"] = fte(results);
+  out["cross_county"] = cross_county(results);
+  out["tasks"] = tasks(results.tasks);
+  out["hosts"] = hosts(results.hosts);
+  out["legal_forms"] = count_percents(results.legal_forms);
+  out["legal_form_groups"] = legal_form_groups(results.legal_form_groups);
+  out["sectors"] = sectors(results.sectors);
+  out["service_structure"] = service_structure(results);
+
+  ObjectBuilder arrangements;
+  for (const auto& a : results.arrangements) arrangements.add(a.id, arrangement(a));
+  out["arrangements"] = arrangements.take();
+  out["current"] = ids(results, results.current);
+  out["ended"] = ids(results, results.ended);
+  ObjectBuilder by_municipality;
+  for (const auto& list : results.by_municipality) {
+    by_municipality.add(list.name, ids(results, list.arrangements));
+  }
+  out["by_municipality"] = by_municipality.take();
+  out["by_region"] = keyed_lists(results, results.by_region);
+  out["by_sector"] = keyed_lists(results, results.by_sector);
+  out["by_task"] = keyed_lists(results, results.by_task);
+
+  ObjectBuilder datasets;
+  for (const auto& d : results.datasets) datasets.add(d.id, dataset(d));
+  out["datasets"] = datasets.take();
+  out["surveys"] = results.surveys;
+  return out;
+}
+
+}  // namespace samrapport::analysis
