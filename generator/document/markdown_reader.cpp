@@ -1,0 +1,381 @@
+#include "document/markdown_reader.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+// The footnote definition a reference points to is only reachable through the node
+// struct (parent_footnote_def); Debian ships the header with libcmark-gfm-dev.
+#include <cmark-gfm/node.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "document/cross_refs.hpp"
+#include "document/declarations.hpp"
+
+extern "C" {
+// Node types of the GFM extensions (defined in libcmark-gfm-extensions, not in its
+// public headers).
+extern cmark_node_type CMARK_NODE_TABLE;
+extern cmark_node_type CMARK_NODE_TABLE_ROW;
+extern cmark_node_type CMARK_NODE_TABLE_CELL;
+extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
+}
+
+namespace samrapport::document {
+namespace {
+
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+
+std::string_view literal(cmark_node* n) {
+  const char* s = cmark_node_get_literal(n);
+  return s == nullptr ? std::string_view() : std::string_view(s);
+}
+
+Block indexed(BlockKind kind, std::size_t index) {
+  Block b = make_block(kind);
+  b.index = index;
+  return b;
+}
+
+std::string_view or_empty(const char* s) {
+  return s == nullptr ? std::string_view() : s;
+}
+
+// Heading attributes: a trailing "{.unnumbered}", "{-}", "{#id}" or a combination.
+struct HeadingAttributes {
+  bool unnumbered = false;
+  std::string id;
+};
+
+bool strip_attributes(std::string& text, HeadingAttributes& attrs, std::string& problem) {
+  std::size_t end = text.size();
+  while (end > 0 && text[end - 1] == ' ') --end;
+  if (end == 0 || text[end - 1] != '}') return false;
+  const std::size_t open = text.rfind('{', end - 1);
+  if (open == std::string::npos || (open > 0 && text[open - 1] != ' ')) return false;
+  const std::string_view body(text.data() + open + 1, end - open - 2);
+  HeadingAttributes found;
+  std::size_t i = 0;
+  while (i < body.size()) {
+    if (body[i] == ' ') {
+      ++i;
+      continue;
+    }
+    std::size_t j = body.find(' ', i);
+    if (j == std::string_view::npos) j = body.size();
+    const std::string_view token = body.substr(i, j - i);
+    if (token == ".unnumbered" || token == "-") {
+      found.unnumbered = true;
+    } else if (token.size() > 1 && token[0] == '#') {
+      found.id = std::string(token.substr(1));
+      if (!valid_id(found.id)) {
+        problem = "heading id '" + found.id + "': ids may only hold a-z, 0-9, ':', '.' and '-'";
+      }
+    } else {
+      return false;  // not an attribute block: leave the text alone
+    }
+    i = j;
+  }
+  attrs = found;
+  std::size_t cut = open;
+  while (cut > 0 && text[cut - 1] == ' ') --cut;
+  text.erase(cut);
+  return true;
+}
+
+class Reader {
+ public:
+  Reader(Document& doc, Diagnostics& diags, const LineLocator& locate)
+      : doc_(doc), diags_(diags), locate_(locate) {}
+
+  void run(std::string_view markdown) {
+    static std::once_flag registered;
+    std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(
+        cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8));
+    for (const char* name : {"table", "strikethrough", "autolink"}) {
+      cmark_syntax_extension* ext = cmark_find_syntax_extension(name);
+      if (ext != nullptr) cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+    cmark_consolidate_text_nodes(root.get());
+
+    for (cmark_node* n = cmark_node_first_child(root.get()); n != nullptr; n = cmark_node_next(n)) {
+      if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) continue;
+      block(n, doc_.blocks);
+    }
+    // Footnote definitions, in the order of their first reference (a definition may
+    // reference further footnotes, which then join the queue).
+    for (std::size_t i = 0; i < footnote_queue_.size(); ++i) {
+      Footnote f;
+      f.number = static_cast<int>(i + 1);
+      for (cmark_node* c = cmark_node_first_child(footnote_queue_[i]); c != nullptr;
+           c = cmark_node_next(c)) {
+        block(c, f.blocks);
+      }
+      doc_.footnotes.push_back(std::move(f));
+    }
+    for (cmark_node* n = cmark_node_first_child(root.get()); n != nullptr; n = cmark_node_next(n)) {
+      if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION && !footnotes_.contains(n)) {
+        diags_.warning(pos(n),
+                       "footnote [^" +
+                           std::string(n->as.literal.data, n->as.literal.data + n->as.literal.len) +
+                           "] is never referenced");
+      }
+    }
+  }
+
+ private:
+  SourcePos pos(int line, int column) const {
+    if (locate_ && line > 0) {
+      if (auto p = locate_(line)) return *p;
+    }
+    SourcePos p;
+    p.file = doc_.meta.source_name;
+    p.line = line;
+    p.column = column;
+    return p;
+  }
+  SourcePos pos(cmark_node* n) const {
+    return pos(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+  }
+
+  void register_id(const std::string& id, const SourcePos& at, std::string_view what) {
+    const auto [it, inserted] = ids_.emplace(id, at);
+    if (!inserted) {
+      const SourcePos& first = it->second;
+      std::string where = first.file;
+      if (first.line > 0) where += ":" + std::to_string(first.line);
+      diags_.error(at, "duplicate id '" + id + "' (" + std::string(what) +
+                           "); it is already used at " + where);
+    }
+  }
+
+  void inlines(cmark_node* parent, Inlines& out) {
+    for (cmark_node* n = cmark_node_first_child(parent); n != nullptr; n = cmark_node_next(n)) {
+      inline_node(n, out);
+    }
+  }
+
+  void inline_node(cmark_node* n, Inlines& out) {
+    const cmark_node_type type = cmark_node_get_type(n);
+    switch (type) {
+      case CMARK_NODE_TEXT:
+        append_text_with_refs(literal(n), pos(n), out, doc_, diags_);
+        return;
+      case CMARK_NODE_CODE:
+        out.push_back(make_inline(InlineKind::code, std::string(literal(n))));
+        return;
+      case CMARK_NODE_SOFTBREAK:
+        out.push_back(make_inline(InlineKind::soft_break));
+        return;
+      case CMARK_NODE_LINEBREAK:
+        out.push_back(make_inline(InlineKind::line_break));
+        return;
+      case CMARK_NODE_HTML_INLINE:
+        out.push_back(make_inline(InlineKind::raw_html, std::string(literal(n))));
+        return;
+      case CMARK_NODE_EMPH:
+      case CMARK_NODE_STRONG: {
+        Inline in =
+            make_inline(type == CMARK_NODE_EMPH ? InlineKind::emphasis : InlineKind::strong);
+        inlines(n, in.children);
+        out.push_back(std::move(in));
+        return;
+      }
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE: {
+        Inline in = make_inline(type == CMARK_NODE_LINK ? InlineKind::link : InlineKind::image);
+        in.url = std::string(or_empty(cmark_node_get_url(n)));
+        in.title = std::string(or_empty(cmark_node_get_title(n)));
+        inlines(n, in.children);
+        out.push_back(std::move(in));
+        return;
+      }
+      case CMARK_NODE_FOOTNOTE_REFERENCE: {
+        cmark_node* def = n->parent_footnote_def;
+        if (def == nullptr) {
+          out.push_back(make_inline(InlineKind::text, "[^" + std::string(literal(n)) + "]"));
+          return;
+        }
+        auto [it, inserted] = footnotes_.emplace(def, static_cast<int>(footnote_queue_.size() + 1));
+        if (inserted) footnote_queue_.push_back(def);
+        Inline in = make_inline(InlineKind::footnote_ref);
+        in.index = it->second;
+        out.push_back(std::move(in));
+        return;
+      }
+      default:
+        break;
+    }
+    if (type == CMARK_NODE_STRIKETHROUGH) {
+      Inline in = make_inline(InlineKind::strikethrough);
+      inlines(n, in.children);
+      out.push_back(std::move(in));
+      return;
+    }
+    // Anything else (custom inlines): keep its text.
+    inlines(n, out);
+  }
+
+  void heading(cmark_node* n, std::vector<Block>& out) {
+    Block b = make_block(BlockKind::heading);
+    b.level = cmark_node_get_heading_level(n);
+    inlines(n, b.inlines);
+    if (!b.inlines.empty() && b.inlines.back().kind == InlineKind::text) {
+      HeadingAttributes attrs;
+      std::string problem;
+      if (strip_attributes(b.inlines.back().text, attrs, problem)) {
+        if (!problem.empty()) diags_.error(pos(n), problem);
+        b.unnumbered = attrs.unnumbered;
+        if (!attrs.id.empty() && problem.empty()) {
+          b.anchor = attrs.id;
+          register_id(attrs.id, pos(n), "heading");
+        }
+        if (b.inlines.back().text.empty()) b.inlines.pop_back();
+      }
+    }
+    out.push_back(std::move(b));
+  }
+
+  void code_block(cmark_node* n, std::vector<Block>& out) {
+    std::string_view info = or_empty(cmark_node_get_fence_info(n));
+    const auto space = info.find_first_of(" \t");
+    if (space != std::string_view::npos) info = info.substr(0, space);
+    const int line = cmark_node_get_start_line(n);
+    if (info == kTableInfo || info == kFigureInfo) {
+      const SourcePos at = pos(line + 1, 1);
+      if (info == kTableInfo) {
+        if (auto t = read_table_declaration(literal(n), at, doc_, diags_)) {
+          if (!t->id.empty()) register_id(t->id, at, "table");
+          out.push_back(indexed(BlockKind::table, doc_.tables.size()));
+          doc_.tables.push_back(std::move(*t));
+        }
+      } else if (auto f = read_figure_declaration(literal(n), at, doc_, diags_)) {
+        if (!f->id.empty()) register_id(f->id, at, "figure");
+        out.push_back(indexed(BlockKind::figure, doc_.figures.size()));
+        doc_.figures.push_back(std::move(*f));
+      }
+      return;
+    }
+    Block b = make_block(BlockKind::code_block);
+    b.info = std::string(or_empty(cmark_node_get_fence_info(n)));
+    b.literal = std::string(literal(n));
+    out.push_back(std::move(b));
+  }
+
+  void pipe_table(cmark_node* n, std::vector<Block>& out) {
+    Table t;
+    const uint16_t ncols = cmark_gfm_extensions_get_table_columns(n);
+    const uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(n);
+    t.columns.resize(ncols);
+    for (uint16_t c = 0; c < ncols; ++c) {
+      const uint8_t a = aligns != nullptr ? aligns[c] : 0;
+      t.columns[c].align = a == 'r' ? Align::right : a == 'c' ? Align::center : Align::left;
+      t.columns[c].numeric = a == 'r';
+    }
+    for (cmark_node* row = cmark_node_first_child(n); row != nullptr; row = cmark_node_next(row)) {
+      const bool header = cmark_gfm_extensions_get_table_row_is_header(row) != 0;
+      Row r;
+      std::size_t c = 0;
+      for (cmark_node* cell = cmark_node_first_child(row); cell != nullptr;
+           cell = cmark_node_next(cell), ++c) {
+        Inlines content;
+        inlines(cell, content);
+        if (header) {
+          if (c < t.columns.size()) t.columns[c].label = std::move(content);
+        } else {
+          r.cells.push_back(std::move(content));
+        }
+      }
+      if (!header) {
+        r.cells.resize(ncols);
+        t.rows.push_back(std::move(r));
+      }
+    }
+    out.push_back(indexed(BlockKind::table, doc_.tables.size()));
+    doc_.tables.push_back(std::move(t));
+  }
+
+  void block(cmark_node* n, std::vector<Block>& out) {
+    const cmark_node_type type = cmark_node_get_type(n);
+    switch (type) {
+      case CMARK_NODE_PARAGRAPH: {
+        Block b = make_block(BlockKind::paragraph);
+        inlines(n, b.inlines);
+        out.push_back(std::move(b));
+        return;
+      }
+      case CMARK_NODE_HEADING:
+        heading(n, out);
+        return;
+      case CMARK_NODE_BLOCK_QUOTE:
+      case CMARK_NODE_ITEM: {
+        Block b =
+            make_block(type == CMARK_NODE_ITEM ? BlockKind::list_item : BlockKind::block_quote);
+        children(n, b.children);
+        out.push_back(std::move(b));
+        return;
+      }
+      case CMARK_NODE_LIST: {
+        const bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        Block b = make_block(ordered ? BlockKind::ordered_list : BlockKind::bullet_list);
+        b.start = ordered ? cmark_node_get_list_start(n) : 1;
+        b.tight = cmark_node_get_list_tight(n) != 0;
+        children(n, b.children);
+        out.push_back(std::move(b));
+        return;
+      }
+      case CMARK_NODE_CODE_BLOCK:
+        code_block(n, out);
+        return;
+      case CMARK_NODE_HTML_BLOCK: {
+        Block b = make_block(BlockKind::html_block);
+        b.literal = std::string(literal(n));
+        out.push_back(std::move(b));
+        return;
+      }
+      case CMARK_NODE_THEMATIC_BREAK:
+        out.push_back(make_block(BlockKind::thematic_break));
+        return;
+      case CMARK_NODE_FOOTNOTE_DEFINITION:
+        return;
+      default:
+        break;
+    }
+    if (type == CMARK_NODE_TABLE) {
+      pipe_table(n, out);
+      return;
+    }
+    children(n, out);  // custom blocks: their content
+  }
+
+  void children(cmark_node* n, std::vector<Block>& out) {
+    for (cmark_node* c = cmark_node_first_child(n); c != nullptr; c = cmark_node_next(c)) {
+      block(c, out);
+    }
+  }
+
+  Document& doc_;
+  Diagnostics& diags_;
+  const LineLocator& locate_;
+  std::map<std::string, SourcePos> ids_;
+  std::map<cmark_node*, int> footnotes_;
+  std::vector<cmark_node*> footnote_queue_;
+};
+
+}  // namespace
+
+void read_markdown(std::string_view markdown, Document& doc, Diagnostics& diags,
+                   const LineLocator& locate) {
+  Reader(doc, diags, locate).run(markdown);
+}
+
+}  // namespace samrapport::document
