@@ -57,11 +57,20 @@ enum class LegalForm {
 };
 /// All enum values in schema order, for listing allowed values and for display order.
 inline constexpr LegalForm kLegalForms[] = {
-    LegalForm::avtale,  LegalForm::vertskommune, LegalForm::vertskommune_nemnd,
-    LegalForm::oppgavefellesskap, LegalForm::ipr, LegalForm::styre27,
-    LegalForm::iks,     LegalForm::as,           LegalForm::stiftelse,
-    LegalForm::ans,     LegalForm::sa,           LegalForm::forening,
-    LegalForm::pbl_9_2, LegalForm::annet,
+    LegalForm::avtale,
+    LegalForm::vertskommune,
+    LegalForm::vertskommune_nemnd,
+    LegalForm::oppgavefellesskap,
+    LegalForm::ipr,
+    LegalForm::styre27,
+    LegalForm::iks,
+    LegalForm::as,
+    LegalForm::stiftelse,
+    LegalForm::ans,
+    LegalForm::sa,
+    LegalForm::forening,
+    LegalForm::pbl_9_2,
+    LegalForm::annet,
 };
 std::string_view to_string(LegalForm f);  // the YAML value, e.g. "vertskommune_nemnd"
 std::optional<LegalForm> legal_form_from(std::string_view s);
@@ -197,7 +206,7 @@ struct Question {
 
 struct Answer {
   std::optional<std::string> text;
-  std::vector<std::size_t> themes;   // indexes into Question::themes
+  std::vector<std::size_t> themes;    // indexes into Question::themes
   std::optional<std::size_t> choice;  // single: index into Question::options
   std::vector<std::size_t> choices;   // multi: indexes into Question::options
   std::optional<double> value;        // likert: 1-based index into options; number: the value
@@ -209,6 +218,9 @@ struct Response {
   std::optional<std::string> role;
   std::vector<MunicipalityIdx> covers;
   bool joint = false;
+  /// Additive: the report's own summary of several municipalities' answers, not a response
+  /// by them. Exempt from the covered-twice rule and not counted as a response.
+  bool summary = false;
   /// (question index, answer) in file order.
   std::vector<std::pair<std::size_t, Answer>> answers;
   SourcePos pos;
@@ -230,6 +242,7 @@ struct Survey {
 
 enum class ColumnKind { text, refs, number, ratio };
 std::string_view to_string(ColumnKind k);
+std::optional<ColumnKind> column_kind_from(std::string_view s);
 
 struct DatasetColumn {
   std::string id;
