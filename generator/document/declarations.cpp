@@ -199,6 +199,15 @@ bool read_rows(const json& root, JsonInput& in, std::size_t ncols, std::vector<R
   return true;
 }
 
+// Errors name the declaration by its id as soon as there is one.
+void name_declaration(const json& root, std::string_view kind, JsonInput& in) {
+  if (!root.is_object()) return;
+  const auto id = root.find("id");
+  if (id != root.end() && id->is_string()) {
+    in.set_what(std::string(kind) + " '" + id->get<std::string>() + "'");
+  }
+}
+
 }  // namespace
 
 std::optional<Table> read_table_declaration(std::string_view text, const SourcePos& pos,
@@ -206,14 +215,14 @@ std::optional<Table> read_table_declaration(std::string_view text, const SourceP
   JsonInput in(pos, "table", diags);
   json root;
   if (!in.parse(text, root)) return std::nullopt;
+  name_declaration(root, "table", in);
   if (!in.check_object(root, "", {"id", "caption", "source", "notes", "columns", "rows", "sum"})) {
     return std::nullopt;
   }
   Table table;
   table.id = in.string(root, "id", "", true);
-  if (!table.id.empty()) {
-    in.set_what("table '" + table.id + "'");
-    if (!valid_id(table.id)) in.error("id", "ids may only hold a-z, 0-9, ':', '.' and '-'");
+  if (!table.id.empty() && !valid_id(table.id)) {
+    in.error("id", "ids may only hold a-z, 0-9, ':', '.' and '-'");
   }
   table.caption = text_with_refs(in.string(root, "caption", "", true), pos, doc, diags);
   table.source = text_with_refs(in.string(root, "source", ""), pos, doc, diags);
@@ -279,14 +288,14 @@ std::optional<Figure> read_figure_declaration(std::string_view text, const Sourc
   JsonInput in(pos, "figure", diags);
   json root;
   if (!in.parse(text, root)) return std::nullopt;
+  name_declaration(root, "figure", in);
   if (!in.check_object(root, "", {"id", "caption", "source", "alt", "chart", "image"})) {
     return std::nullopt;
   }
   Figure figure;
   figure.id = in.string(root, "id", "", true);
-  if (!figure.id.empty()) {
-    in.set_what("figure '" + figure.id + "'");
-    if (!valid_id(figure.id)) in.error("id", "ids may only hold a-z, 0-9, ':', '.' and '-'");
+  if (!figure.id.empty() && !valid_id(figure.id)) {
+    in.error("id", "ids may only hold a-z, 0-9, ':', '.' and '-'");
   }
   figure.caption = text_with_refs(in.string(root, "caption", "", true), pos, doc, diags);
   figure.source = text_with_refs(in.string(root, "source", ""), pos, doc, diags);

@@ -38,6 +38,11 @@ bool JsonInput::parse(std::string_view text, nlohmann::json& out) {
     std::string message = e.what();
     const auto colon = message.find("] ");
     if (colon != std::string::npos) message = message.substr(colon + 2);
+    // "parse error at line 2, column 13: syntax error ..." -> "syntax error ..."
+    if (message.rfind("parse error", 0) == 0) {
+      const auto sep = message.find(": ");
+      if (sep != std::string::npos) message = message.substr(sep + 2);
+    }
     diags_.error(at, what_ + ": invalid JSON: " + message);
     return false;
   }

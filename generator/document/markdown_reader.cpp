@@ -122,14 +122,6 @@ class Reader {
       }
       doc_.footnotes.push_back(std::move(f));
     }
-    for (cmark_node* n = cmark_node_first_child(root.get()); n != nullptr; n = cmark_node_next(n)) {
-      if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION && !footnotes_.contains(n)) {
-        diags_.warning(pos(n),
-                       "footnote [^" +
-                           std::string(n->as.literal.data, n->as.literal.data + n->as.literal.len) +
-                           "] is never referenced");
-      }
-    }
   }
 
  private:
