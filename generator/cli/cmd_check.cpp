@@ -24,9 +24,9 @@ void add_check(CLI::App& app, Action& action) {
       std::size_t in_scope = 0;
       for (const auto& m : content->municipalities) in_scope += m.in_scope ? 1 : 0;
       std::cout << tree->display_root() << ": ok: " << content->municipalities.size()
-                << " municipalities (" << in_scope << " in scope), "
-                << content->arrangements.size() << " arrangements, " << content->surveys.size()
-                << " surveys, " << content->datasets.size() << " datasets\n";
+                << " municipalities (" << in_scope << " in scope), " << content->arrangements.size()
+                << " arrangements, " << content->surveys.size() << " surveys, "
+                << content->datasets.size() << " datasets\n";
       return 0;
     };
   });

@@ -11,5 +11,6 @@ namespace samrapport::cli {
 using Action = std::function<int()>;
 
 void add_check(CLI::App& app, Action& action);
+void add_analysis(CLI::App& app, Action& action);
 
 }  // namespace samrapport::cli

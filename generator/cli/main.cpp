@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
 
   samrapport::cli::Action action;
   samrapport::cli::add_check(app, action);
+  samrapport::cli::add_analysis(app, action);
 
   try {
     app.parse(argc, argv);

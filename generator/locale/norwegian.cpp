@@ -61,8 +61,8 @@ std::string collation_key(std::string_view s) {
       icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   auto& coll = thread_collator();
   std::string key(64, '\0');
-  int32_t n = coll.getSortKey(u, reinterpret_cast<uint8_t*>(key.data()),
-                              static_cast<int32_t>(key.size()));
+  int32_t n =
+      coll.getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), static_cast<int32_t>(key.size()));
   if (n > static_cast<int32_t>(key.size())) {
     key.resize(static_cast<std::size_t>(n));
     n = coll.getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), n);
@@ -112,27 +112,32 @@ void round_decimal(const Decimal& d, int decimals, std::string& int_part, std::s
   const int keep = d.point + decimals;  // number of digits of d.digits kept
   bool round_up = false;
   if (keep < 0) {
-    fixed = "0";
+    fixed.assign(1, '0');
   } else {
     for (int i = 0; i < keep; ++i)
       fixed += i < static_cast<int>(d.digits.size()) ? d.digits[static_cast<std::size_t>(i)] : '0';
-    if (keep < static_cast<int>(d.digits.size())) round_up = d.digits[static_cast<std::size_t>(keep)] >= '5';
-    if (fixed.empty()) fixed = "0";
+    if (keep < static_cast<int>(d.digits.size()))
+      round_up = d.digits[static_cast<std::size_t>(keep)] >= '5';
+    if (fixed.empty()) fixed.assign(1, '0');
   }
   if (round_up) {
     int i = static_cast<int>(fixed.size()) - 1;
-    while (i >= 0 && fixed[static_cast<std::size_t>(i)] == '9') fixed[static_cast<std::size_t>(i--)] = '0';
+    while (i >= 0 && fixed[static_cast<std::size_t>(i)] == '9')
+      fixed[static_cast<std::size_t>(i--)] = '0';
     if (i < 0)
-      fixed.insert(fixed.begin(), '1');
+      fixed = "1" + fixed;
     else
       ++fixed[static_cast<std::size_t>(i)];
   }
   if (static_cast<int>(fixed.size()) <= decimals)
-    fixed.insert(0, static_cast<std::size_t>(decimals + 1) - fixed.size(), '0');
+    fixed = std::string(static_cast<std::size_t>(decimals + 1) - fixed.size(), '0') + fixed;
   int_part = fixed.substr(0, fixed.size() - static_cast<std::size_t>(decimals));
   frac = fixed.substr(fixed.size() - static_cast<std::size_t>(decimals));
   const auto nz = int_part.find_first_not_of('0');
-  int_part = nz == std::string::npos ? "0" : int_part.substr(nz);
+  if (nz == std::string::npos)
+    int_part.assign(1, '0');
+  else
+    int_part.erase(0, nz);
 }
 
 }  // namespace
@@ -173,8 +178,12 @@ std::string format_number(double v, int decimals, std::string_view thousands,
   return out;
 }
 
-std::string_view decimal_mark(Lang lang) { return lang == Lang::en ? "." : ","; }
-std::string_view thousands_separator(Lang lang) { return lang == Lang::en ? "," : "\u00a0"; }
+std::string_view decimal_mark(Lang lang) {
+  return lang == Lang::en ? "." : ",";
+}
+std::string_view thousands_separator(Lang lang) {
+  return lang == Lang::en ? "," : "\u00a0";
+}
 
 std::string format_percent(double percent, int decimals, Lang lang, bool words) {
   std::string n = format_number(percent, decimals, "", decimal_mark(lang));
@@ -185,10 +194,12 @@ std::string format_percent(double percent, int decimals, Lang lang, bool words) 
 // ---------------------------------------------------------------- dates
 
 std::string format_date(int year, int month, int day, Lang lang) {
-  static const char* const kNo[] = {"januar", "februar", "mars",     "april",   "mai",      "juni",
-                                     "juli",   "august",  "september", "oktober", "november", "desember"};
-  static const char* const kEn[] = {"January", "February", "March",     "April",   "May",      "June",
-                                     "July",    "August",   "September", "October", "November", "December"};
+  static const char* const kNo[] = {"januar",    "februar", "mars",     "april",
+                                    "mai",       "juni",    "juli",     "august",
+                                    "september", "oktober", "november", "desember"};
+  static const char* const kEn[] = {"January",   "February", "March",    "April",
+                                    "May",       "June",     "July",     "August",
+                                    "September", "October",  "November", "December"};
   if (month < 1 || month > 12) throw std::invalid_argument("month out of range");
   const std::size_t m = static_cast<std::size_t>(month - 1);
   if (lang == Lang::en) return std::to_string(day) + " " + kEn[m] + " " + std::to_string(year);
