@@ -58,8 +58,23 @@ bool valid_id(std::string_view id) {
   return true;
 }
 
+namespace {
+
+// Finds the next occurrence of marker `m` ("{ref:x}") in `source` from `cursor` by its tail
+// ("ref:x}"), which an escaped or entity-written brace leaves intact, and tells whether it
+// was written as a marker: an unescaped "{" right before the tail.
+bool next_written_marker(std::string_view source, std::string_view m, std::size_t& cursor) {
+  const std::string_view tail = m.substr(1);
+  const std::size_t at = source.find(tail, cursor);
+  if (at == std::string_view::npos) return false;
+  cursor = at + tail.size();
+  return at >= 1 && source[at - 1] == '{' && (at < 2 || source[at - 2] != '\\');
+}
+
+}  // namespace
+
 void append_text_with_refs(std::string_view text, const SourcePos& pos, Inlines& out, Document& doc,
-                           Diagnostics& diags) {
+                           Diagnostics& diags, const MarkerSource& source) {
   auto append_text = [&out](std::string_view t) {
     if (t.empty()) return;
     if (!out.empty() && out.back().kind == InlineKind::text) {
@@ -70,6 +85,12 @@ void append_text_with_refs(std::string_view text, const SourcePos& pos, Inlines&
   };
   std::size_t done = 0;
   std::size_t search = 0;
+  std::size_t source_cursor = 0;
+  // Whether the marker text `m` at this place was written as a marker in the source.
+  auto written_as_marker = [&](std::string_view m) {
+    if (source.markdown.empty()) return true;
+    return next_written_marker(source.markdown, m, source_cursor);
+  };
   while (true) {
     const std::size_t brace = text.find('{', search);
     if (brace == std::string_view::npos) break;
@@ -81,6 +102,12 @@ void append_text_with_refs(std::string_view text, const SourcePos& pos, Inlines&
       }
     }
     if (prefix == nullptr) {
+      search = brace + 1;
+      continue;
+    }
+    if (source.backslash_escapes && brace > 0 && text[brace - 1] == '\\') {
+      append_text(text.substr(done, brace - 1 - done));
+      done = brace;
       search = brace + 1;
       continue;
     }
@@ -97,12 +124,18 @@ void append_text_with_refs(std::string_view text, const SourcePos& pos, Inlines&
       origin = text.substr(origin_begin, i - origin_begin);
     }
     if (id.empty() || i >= text.size() || text[i] != '}') {
-      const std::size_t end = text.find('}', brace);
-      const std::string_view shown =
-          text.substr(brace, end == std::string_view::npos ? 24 : end - brace + 1);
-      diags.error(at, "malformed cross-reference '" + std::string(shown) +
-                          "': ids may only hold a-z, 0-9, ':', '.' and '-'");
+      if (written_as_marker(prefix->text)) {
+        const std::size_t end = text.find('}', brace);
+        const std::string_view shown =
+            text.substr(brace, end == std::string_view::npos ? 24 : end - brace + 1);
+        diags.error(at, "malformed cross-reference '" + std::string(shown) +
+                            "': ids may only hold a-z, 0-9, ':', '.' and '-'");
+      }
       search = brace + 1;
+      continue;
+    }
+    if (!written_as_marker(text.substr(brace, i + 1 - brace))) {
+      search = i + 1;
       continue;
     }
     if (!origin.empty()) at = parse_origin(origin);

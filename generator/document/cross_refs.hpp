@@ -19,11 +19,21 @@ namespace samrapport::document {
 /// True for a valid id: one or more of [a-z0-9:.-].
 bool valid_id(std::string_view id);
 
+/// Where a text came from, to tell markers from text that only looks like one.
+struct MarkerSource {
+  /// Markdown: the text node's source span. A marker counts only where the source holds
+  /// it unescaped, so `\{ref:x}` (or `&#123;ref:x}`) stays text. Empty: every marker counts.
+  std::string_view markdown;
+  /// Plain text (declaration JSON): a backslash before the marker keeps it as text (the
+  /// backslash is dropped).
+  bool backslash_escapes = false;
+};
+
 /// Appends `text` to `out`, turning markers into cross_ref inlines recorded in
 /// doc.cross_refs. `pos` is where text[0] stands (its column advances along the text).
 /// A malformed marker ("{ref:Tab X}") is an error.
 void append_text_with_refs(std::string_view text, const SourcePos& pos, Inlines& out, Document& doc,
-                           Diagnostics& diags);
+                           Diagnostics& diags, const MarkerSource& source = {});
 
 /// Resolves every recorded reference against `targets` and fills the cross_ref inlines'
 /// words and anchors. An unknown id is an error at the marker's position.

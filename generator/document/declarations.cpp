@@ -19,7 +19,9 @@ Inlines text_with_refs(std::string_view text, const SourcePos& pos, Document& do
   Inlines out;
   SourcePos at = pos;
   at.column = 0;  // the text's column inside the JSON is not known
-  append_text_with_refs(text, at, out, doc, diags);
+  MarkerSource source;
+  source.backslash_escapes = true;
+  append_text_with_refs(text, at, out, doc, diags, source);
   return out;
 }
 

@@ -95,6 +95,7 @@ class Reader {
       : doc_(doc), diags_(diags), locate_(locate) {}
 
   void run(std::string_view markdown) {
+    markdown_ = markdown;
     static std::once_flag registered;
     std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
     std::unique_ptr<cmark_parser, ParserDeleter> parser(
@@ -139,6 +140,28 @@ class Reader {
     return pos(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
   }
 
+  // The source text of a one-line node ("" when it spans lines or has no position).
+  std::string_view source_span(cmark_node* n) {
+    const int line = cmark_node_get_start_line(n);
+    const int begin = cmark_node_get_start_column(n);
+    const int end = cmark_node_get_end_column(n);
+    if (line <= 0 || line != cmark_node_get_end_line(n) || begin <= 0 || end < begin) return {};
+    if (line_starts_.empty()) {
+      line_starts_.push_back(0);
+      for (std::size_t i = 0; i < markdown_.size(); ++i) {
+        if (markdown_[i] == '\n') line_starts_.push_back(i + 1);
+      }
+    }
+    if (static_cast<std::size_t>(line) > line_starts_.size()) return {};
+    const std::size_t from = line_starts_[static_cast<std::size_t>(line) - 1];
+    const std::size_t to = markdown_.find('\n', from);
+    const std::string_view text =
+        markdown_.substr(from, to == std::string_view::npos ? std::string_view::npos : to - from);
+    const auto b = static_cast<std::size_t>(begin - 1);
+    if (b >= text.size()) return {};
+    return text.substr(b, static_cast<std::size_t>(end - begin + 1));
+  }
+
   void register_id(const std::string& id, const SourcePos& at, std::string_view what) {
     const auto [it, inserted] = ids_.emplace(id, at);
     if (!inserted) {
@@ -159,9 +182,12 @@ class Reader {
   void inline_node(cmark_node* n, Inlines& out) {
     const cmark_node_type type = cmark_node_get_type(n);
     switch (type) {
-      case CMARK_NODE_TEXT:
-        append_text_with_refs(literal(n), pos(n), out, doc_, diags_);
+      case CMARK_NODE_TEXT: {
+        MarkerSource source;
+        source.markdown = source_span(n);
+        append_text_with_refs(literal(n), pos(n), out, doc_, diags_, source);
         return;
+      }
       case CMARK_NODE_CODE:
         out.push_back(make_inline(InlineKind::code, std::string(literal(n))));
         return;
@@ -358,6 +384,8 @@ class Reader {
   Document& doc_;
   Diagnostics& diags_;
   const LineLocator& locate_;
+  std::string_view markdown_;
+  std::vector<std::size_t> line_starts_;
   std::map<std::string, SourcePos> ids_;
   std::map<cmark_node*, int> footnotes_;
   std::vector<cmark_node*> footnote_queue_;

@@ -132,6 +132,28 @@ TEST(CrossRefs, MarkersInCodeAreLeftAlone) {
   EXPECT_EQ(doc.blocks[1].literal, "{ref:tab:y}\n");
 }
 
+TEST(CrossRefs, EscapedMarkersAreText) {
+  Diagnostics diags;
+  const Document doc =
+      parse("Skriv \\{ref:tab:x} eller &#123;ref:tab:y} for en referanse.\n\n" +
+                table_block(R"({"id": "tab:a", "caption": "Se \\{ref:tab:z}", "columns": ["a"],)"
+                            R"( "rows": [["x"]]})"),
+            diags);
+  EXPECT_FALSE(diags.has_errors()) << messages(diags);
+  EXPECT_TRUE(doc.cross_refs.empty());
+  EXPECT_EQ(plain_text(doc.blocks[0].inlines),
+            "Skriv {ref:tab:x} eller {ref:tab:y} for en referanse.");
+  EXPECT_EQ(plain_text(doc.tables[0].caption), "Se {ref:tab:z}");
+}
+
+TEST(CrossRefs, EscapedAndRealMarkerOnOneLine) {
+  Diagnostics diags;
+  const Document doc =
+      parse("# En\n\n" + kTable + "\n\\{ref:tab:oppgaver} er {ref:tab:oppgaver}.\n", diags);
+  EXPECT_FALSE(diags.has_errors()) << messages(diags);
+  EXPECT_EQ(plain_text(doc.blocks.back().inlines), "{ref:tab:oppgaver} er tabell 1.1.");
+}
+
 TEST(CrossRefs, OtherBracesAreText) {
   Diagnostics diags;
   const Document doc = parse("Mengden {a, b} og {referanse} står.\n", diags);
