@@ -81,7 +81,7 @@ void read_ownership(ReadContext& ctx, yaml::NodeRef map, Arrangement& a, Arrange
     share.owner = *owner;
     share.municipality = ctx.find_municipality(*owner);
     if (!share.municipality && !others.contains(*owner)) {
-      if (!ctx.municipalities_read || !ctx.can_report(key)) continue;
+      if (!ctx.municipalities_read || ctx.error_over_limit(key)) continue;
       auto suggestion = ctx.closest_municipality(*owner);
       if (!suggestion) suggestion = closest(*owner, a.other_owners);
       ctx.error(key, "owner '" + *owner +

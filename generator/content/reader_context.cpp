@@ -22,6 +22,12 @@ bool ReadContext::can_report(yaml::NodeRef at) const {
   return it == per_file_.end() || it->second.shown < kMaxDiagnosticsPerFile;
 }
 
+bool ReadContext::error_over_limit(yaml::NodeRef at) {
+  if (can_report(at)) return false;
+  error(at, std::string());  // counted, not shown
+  return true;
+}
+
 void ReadContext::error(const SourcePos& pos, std::string message) {
   if (add_allowed(pos, Severity::error)) diags_.error(pos, std::move(message));
 }
@@ -112,53 +118,66 @@ std::optional<MunicipalityIdx> ReadContext::municipality(yaml::NodeRef ref) {
   const auto text = reference_text(*this, ref, "municipality");
   if (!text) return std::nullopt;
   if (auto idx = find_municipality(*text)) return idx;
-  if (!municipalities_read || !can_report(ref)) return std::nullopt;
+  if (!municipalities_read) return std::nullopt;
+  if (error_over_limit(ref)) return std::nullopt;
   const auto suggestion = closest_municipality(*text);
   error(ref, "unknown municipality '" + std::string(*text) + "'" +
                  (suggestion ? did_you_mean(suggestion) : " (not in municipalities.yaml)"));
   return std::nullopt;
 }
 
-std::optional<RegionIdx> ReadContext::region(yaml::NodeRef ref) {
-  const auto text = reference_text(*this, ref, "region");
-  if (!text) return std::nullopt;
-  if (auto idx = lookup(content.region_by_id, *text)) return idx;
-  if (!regions_read || !can_report(ref)) return std::nullopt;
+namespace {
+
+/// The id closest to `ref` among `items`, or the id of the item whose name is closest
+/// (a name written where the id belongs).
+template <typename Item>
+std::optional<std::string> closest_id(std::string_view ref, const std::vector<Item>& items) {
   std::vector<std::string_view> ids;
-  for (const auto& r : content.regions) ids.push_back(r.id);
-  const auto suggestion = closest(*text, ids);
-  error(ref, "unknown region '" + std::string(*text) + "'" +
-                 (suggestion ? did_you_mean(suggestion)
-                             : " (regions are listed by id in municipalities.yaml)"));
+  std::vector<std::string_view> names;
+  ids.reserve(items.size());
+  names.reserve(items.size());
+  for (const auto& item : items) {
+    ids.push_back(item.id);
+    names.push_back(item.name);
+  }
+  if (auto id = closest(ref, ids)) return id;
+  if (const auto name = closest(ref, names)) {
+    for (const auto& item : items) {
+      if (item.name == *name) return item.id;
+    }
+  }
   return std::nullopt;
+}
+
+}  // namespace
+
+template <typename Item, typename Map>
+std::optional<std::size_t> ReadContext::named(yaml::NodeRef ref, const Map& by_id,
+                                              const std::vector<Item>& items, bool known,
+                                              std::string_view kind, std::string_view hint) {
+  const auto text = reference_text(*this, ref, kind);
+  if (!text) return std::nullopt;
+  if (auto idx = lookup(by_id, *text)) return idx;
+  if (!known || error_over_limit(ref)) return std::nullopt;
+  const auto suggestion = closest_id(*text, items);
+  error(ref, "unknown " + std::string(kind) + " '" + std::string(*text) + "'" +
+                 (suggestion ? did_you_mean(suggestion) : " (" + std::string(hint) + ")"));
+  return std::nullopt;
+}
+
+std::optional<RegionIdx> ReadContext::region(yaml::NodeRef ref) {
+  return named(ref, content.region_by_id, content.regions, regions_read, "region",
+               "regions are listed by id in municipalities.yaml");
 }
 
 std::optional<SectorIdx> ReadContext::sector(yaml::NodeRef ref) {
-  const auto text = reference_text(*this, ref, "sector");
-  if (!text) return std::nullopt;
-  if (auto idx = lookup(content.sector_by_id, *text)) return idx;
-  if (!tasks_read || !can_report(ref)) return std::nullopt;
-  std::vector<std::string_view> ids;
-  for (const auto& s : content.sectors) ids.push_back(s.id);
-  const auto suggestion = closest(*text, ids);
-  error(ref,
-        "unknown sector '" + std::string(*text) + "'" +
-            (suggestion ? did_you_mean(suggestion) : " (sectors are listed by id in tasks.yaml)"));
-  return std::nullopt;
+  return named(ref, content.sector_by_id, content.sectors, tasks_read, "sector",
+               "sectors are listed by id in tasks.yaml");
 }
 
 std::optional<TaskIdx> ReadContext::task(yaml::NodeRef ref) {
-  const auto text = reference_text(*this, ref, "task");
-  if (!text) return std::nullopt;
-  if (auto idx = lookup(content.task_by_id, *text)) return idx;
-  if (!tasks_read || !can_report(ref)) return std::nullopt;
-  std::vector<std::string_view> ids;
-  for (const auto& t : content.tasks) ids.push_back(t.id);
-  const auto suggestion = closest(*text, ids);
-  error(ref,
-        "unknown task '" + std::string(*text) + "'" +
-            (suggestion ? did_you_mean(suggestion) : " (tasks are listed by id in tasks.yaml)"));
-  return std::nullopt;
+  return named(ref, content.task_by_id, content.tasks, tasks_read, "task",
+               "tasks are listed by id in tasks.yaml");
 }
 
 }  // namespace samrapport::content

@@ -85,6 +85,9 @@ class ReadContext {
   /// Whether a problem at `at` would still be shown (the file's limit is not reached);
   /// lets costly suggestions be skipped for input with very many problems.
   [[nodiscard]] bool can_report(yaml::NodeRef at) const;
+  /// When the file's limit is reached: counts one more (hidden) error and returns true.
+  /// For skipping the costly part of a message (suggestions) that would not be shown.
+  bool error_over_limit(yaml::NodeRef at);
   /// Adds, for each file with problems beyond the limit, one diagnostic that counts them
   /// (an error when any of them is an error). Called once at the end of a load.
   void report_suppressed();
@@ -132,6 +135,11 @@ class ReadContext {
   std::vector<std::string> municipality_names_;
   std::vector<std::string> municipality_ids_;
   bool add_allowed(const SourcePos& pos, Severity severity);
+  /// A region, sector or task by id; reports an unknown one with the closest id.
+  template <typename Item, typename Map>
+  std::optional<std::size_t> named(yaml::NodeRef ref, const Map& by_id,
+                                   const std::vector<Item>& items, bool known,
+                                   std::string_view kind, std::string_view hint);
 };
 
 }  // namespace samrapport::content

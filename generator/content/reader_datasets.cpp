@@ -127,7 +127,7 @@ void read_row(ReadContext& ctx, yaml::NodeRef row, Dataset& d,
     if (!col_id) continue;
     const auto it = by_id.find(*col_id);
     if (it == by_id.end()) {
-      if (!ctx.can_report(key)) continue;
+      if (ctx.error_over_limit(key)) continue;
       if (ids.empty()) {
         for (const auto& c : d.columns) ids.push_back(c.id);
       }

@@ -163,7 +163,7 @@ struct SurveyReader {
     if (const auto it = option_index[qi].find(*text); it != option_index[qi].end()) {
       return it->second;
     }
-    if (!ctx.can_report(node)) return std::nullopt;
+    if (ctx.error_over_limit(node)) return std::nullopt;
     const auto suggestion = closest(*text, q.options);
     ctx.error(node, "option '" + *text + "' is not offered by question '" + q.id + "'" +
                         (suggestion ? did_you_mean(suggestion) + " Options: "
@@ -204,6 +204,7 @@ struct SurveyReader {
     if (!m.ok()) return;
     a.pos = node.pos();
     const std::string_view expected = answer_field(q.kind);
+    bool misfit = false;
     for (std::size_t i = 0; i < node.size(); ++i) {
       const yaml::NodeRef key = node.key(i);
       if (!key.is_scalar()) continue;
@@ -212,12 +213,14 @@ struct SurveyReader {
       const bool known =
           std::find(std::begin(kAnswerKeys), std::end(kAnswerKeys), field) != std::end(kAnswerKeys);
       if (known && !fits) {
+        misfit = true;
         ctx.error(key, "answer field '" + std::string(field) + "' does not fit question '" + q.id +
                            "' of kind " + std::string(to_string(q.kind)) + " (use '" +
                            std::string(expected) + "')");
       }
     }
     if (!m.get(expected).present()) {
+      if (misfit) return;  // reported above, with the field to use
       ctx.error(node,
                 "the answer to question '" + q.id + "' lacks '" + std::string(expected) + "'");
       return;
@@ -299,7 +302,7 @@ struct SurveyReader {
           if (!qid) continue;
           const auto it = question_by_id.find(*qid);
           if (it == question_by_id.end()) {
-            if (!ctx.can_report(key)) continue;
+            if (ctx.error_over_limit(key)) continue;
             std::vector<std::string> ids;
             for (const auto& q : survey.questions) ids.push_back(q.id);
             ctx.error(key, "answer to unknown question '" + *qid + "'" +

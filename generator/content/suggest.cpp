@@ -37,16 +37,36 @@ std::u32string folded(std::string_view s) {
   return out;
 }
 
-std::size_t char_count(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+/// Norwegian letters as written without them: aa -> å, ae -> æ, oe -> ø.
+std::u32string transliterated(const std::u32string& s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i + 1 < s.size()) {
+      const char32_t a = s[i];
+      const char32_t b = s[i + 1];
+      if (a == U'a' && b == U'a') {
+        out.push_back(0xE5);
+        ++i;
+        continue;
+      }
+      if (a == U'a' && b == U'e') {
+        out.push_back(0xE6);
+        ++i;
+        continue;
+      }
+      if (a == U'o' && b == U'e') {
+        out.push_back(0xF8);
+        ++i;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
 }
 
-}  // namespace
-
-std::size_t edit_distance(std::string_view a_bytes, std::string_view b_bytes, std::size_t limit) {
-  const std::u32string a = folded(a_bytes);
-  const std::u32string b = folded(b_bytes);
+std::size_t levenshtein(const std::u32string& a, const std::u32string& b, std::size_t limit) {
   const std::size_t n = a.size();
   const std::size_t m = b.size();
   if ((n > m ? n - m : m - n) > limit) return limit + 1;
@@ -65,6 +85,21 @@ std::size_t edit_distance(std::string_view a_bytes, std::string_view b_bytes, st
     std::swap(prev, cur);
   }
   return std::min(prev[m], limit + 1);
+}
+
+std::size_t char_count(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a_bytes, std::string_view b_bytes, std::size_t limit) {
+  const std::u32string a = folded(a_bytes);
+  const std::u32string b = folded(b_bytes);
+  const std::size_t plain = levenshtein(a, b, limit);
+  if (plain == 0) return 0;
+  return std::min(plain, levenshtein(transliterated(a), transliterated(b), limit));
 }
 
 std::size_t suggestion_limit(std::size_t chars) {

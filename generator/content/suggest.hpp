@@ -11,7 +11,8 @@
 
 namespace samrapport::content {
 
-/// Levenshtein distance between `a` and `b` in characters, after case folding; stops
+/// Levenshtein distance between `a` and `b` in characters, after case folding, and the
+/// smaller of that and the distance with aa/ae/oe read as å/æ/ø ("Aal" is "Ål"). Stops
 /// early and returns limit + 1 once the distance is certain to exceed `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 

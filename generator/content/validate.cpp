@@ -19,10 +19,6 @@ std::string number_text(double v) {
   return buf;
 }
 
-yaml::NodeRef or_item(yaml::NodeRef field, yaml::NodeRef item) {
-  return field.present() ? field : item;
-}
-
 void check_participants(ReadContext& ctx, const Arrangement& a, const ArrangementSource& src) {
   const int listed = static_cast<int>(a.participants.size());
   // Unresolved references were reported already; count what was written.
@@ -33,8 +29,10 @@ void check_participants(ReadContext& ctx, const Arrangement& a, const Arrangemen
                                          " is below the " + std::to_string(written) +
                                          " listed participants");
   }
-  if (written < 2 && !(a.participant_total && *a.participant_total >= 2)) {
-    ctx.error(or_item(src.participants, src.item),
+  // Not checked when the list is missing or not a list: that was reported already.
+  if (src.participants.present() && written < 2 &&
+      !(a.participant_total && *a.participant_total >= 2)) {
+    ctx.error(src.participants,
               "arrangement '" + a.id + "' has " + std::to_string(written) +
                   (written == 1 ? " participant" : " participants") +
                   "; list at least 2, or give 'participant_total' when not all are known");

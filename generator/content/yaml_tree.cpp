@@ -359,6 +359,25 @@ class SecondDocument final : public YAML::EventHandler {
   }
 };
 
+bool indented_with_tab(std::string_view text, std::size_t line_start) {
+  for (std::size_t i = line_start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+    if (text[i] == '\t') return true;
+  }
+  return false;
+}
+
+/// Whether the line at `offset`, or the one before it, is indented with a tab.
+bool tab_in_indentation(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  const auto line_start = [&](std::size_t pos) {
+    const std::size_t nl = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
+    return nl == std::string_view::npos ? std::size_t{0} : nl + 1;
+  };
+  const std::size_t here = line_start(offset);
+  if (indented_with_tab(text, here)) return true;
+  return here > 0 && indented_with_tab(text, line_start(here - 1));
+}
+
 SourcePos pos_at(const std::string& path, std::string_view text, std::size_t offset) {
   const LineColumn lc = line_column_at(text, offset);
   return SourcePos{path, lc.line, lc.column};
@@ -404,7 +423,11 @@ std::optional<Document> parse_yaml(std::string_view text, std::string path, Diag
   } catch (const YAML::Exception& e) {
     SourcePos p =
         e.mark.is_null() ? SourcePos{path, 0, 0} : pos_at(path, text, builder.offset_of(e.mark));
-    diags.error(std::move(p), "YAML syntax error: " + e.msg);
+    std::string message = "YAML syntax error: " + e.msg;
+    if (!e.mark.is_null() && tab_in_indentation(text, builder.offset_of(e.mark))) {
+      message += " (a tab is used for indentation; YAML indents with spaces)";
+    }
+    diags.error(std::move(p), std::move(message));
     return std::nullopt;
   }
   // Duplicate keys are reported; the first occurrence is read.
