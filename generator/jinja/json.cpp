@@ -1,0 +1,248 @@
+#include "jinja/json.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "jinja/error.hpp"
+#include "jinja/operators.hpp"
+#include "jinja/unicode.hpp"
+#include "jinja/value_print.hpp"
+
+namespace samrapport::jinja {
+
+Value from_json(const nlohmann::ordered_json& j) {
+  using T = nlohmann::ordered_json::value_t;
+  switch (j.type()) {
+    case T::null:
+    case T::discarded:
+      return Value();
+    case T::boolean:
+      return Value(j.get<bool>());
+    case T::number_integer:
+      return Value(j.get<std::int64_t>());
+    case T::number_unsigned: {
+      auto u = j.get<std::uint64_t>();
+      if (u > static_cast<std::uint64_t>(INT64_MAX)) return Value(static_cast<double>(u));
+      return Value(static_cast<std::int64_t>(u));
+    }
+    case T::number_float:
+      return Value(j.get<double>());
+    case T::string:
+      return Value(j.get_ref<const std::string&>());
+    case T::array: {
+      std::vector<Value> items;
+      items.reserve(j.size());
+      for (const auto& x : j) items.push_back(from_json(x));
+      return Value::list(std::move(items));
+    }
+    case T::object: {
+      Value d = Value::dict();
+      d.dict_obj().reserve(j.size());
+      for (auto it = j.begin(); it != j.end(); ++it)
+        d.dict_obj().set(it.key(), from_json(it.value()));
+      return d;
+    }
+    case T::binary:
+      break;
+  }
+  return Value();
+}
+
+nlohmann::ordered_json to_json(const Value& v) {
+  switch (v.kind()) {
+    case Kind::None:
+      return nullptr;
+    case Kind::Bool:
+      return v.as_bool();
+    case Kind::Int:
+      return v.as_int();
+    case Kind::Float:
+      return v.as_double();
+    case Kind::Str:
+    case Kind::Markup:
+      return v.str();
+    case Kind::List:
+    case Kind::Tuple: {
+      auto a = nlohmann::ordered_json::array();
+      for (const auto& x : v.items()) a.push_back(to_json(x));
+      return a;
+    }
+    case Kind::Dict: {
+      auto o = nlohmann::ordered_json::object();
+      for (const auto& e : v.dict_obj().entries()) o[to_str(e.key)] = to_json(e.value);
+      return o;
+    }
+    default:
+      break;
+  }
+  throw_error(ErrorKind::Type,
+              "Object of type " + std::string(v.type_name()) + " is not JSON serializable");
+}
+
+namespace {
+
+void dump_string(std::string& out, std::string_view s) {
+  out += '"';
+  std::size_t i = 0;
+  char buf[16];
+  while (i < s.size()) {
+    char32_t cp = unicode::decode(s, i);
+    switch (cp) {
+      case '"':
+        out += "\\\"";
+        continue;
+      case '\\':
+        out += "\\\\";
+        continue;
+      case '\n':
+        out += "\\n";
+        continue;
+      case '\r':
+        out += "\\r";
+        continue;
+      case '\t':
+        out += "\\t";
+        continue;
+      case '\b':
+        out += "\\b";
+        continue;
+      case '\f':
+        out += "\\f";
+        continue;
+      default:
+        break;
+    }
+    if (cp >= 0x20 && cp < 0x7F) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x10000) {
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      char32_t v = cp - 0x10000;
+      std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", static_cast<unsigned>(0xD800 + (v >> 10)),
+                    static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+      out += buf;
+    }
+  }
+  out += '"';
+}
+
+std::string key_string(const Value& k) {
+  switch (k.kind()) {
+    case Kind::Str:
+    case Kind::Markup:
+      return k.str();
+    case Kind::None:
+      return "null";
+    case Kind::Bool:
+      return k.as_bool() ? "true" : "false";
+    case Kind::Int:
+    case Kind::Float:
+      return to_str(k);
+    default:
+      break;
+  }
+  throw_error(ErrorKind::Type,
+              "keys must be str, int, float, bool or None, not " + std::string(k.type_name()));
+}
+
+void dump(std::string& out, const Value& v, bool sort_keys, int indent, int level,
+          std::vector<const void*>& stack) {
+  auto newline = [&](int lvl) {
+    out += '\n';
+    out.append(static_cast<std::size_t>(indent * lvl), ' ');
+  };
+  switch (v.kind()) {
+    case Kind::None:
+      out += "null";
+      return;
+    case Kind::Bool:
+      out += v.as_bool() ? "true" : "false";
+      return;
+    case Kind::Int:
+      append_int(out, v.as_int());
+      return;
+    case Kind::Float: {
+      double d = v.as_double();
+      if (std::isnan(d)) {
+        out += "NaN";
+      } else if (std::isinf(d)) {
+        out += d < 0 ? "-Infinity" : "Infinity";
+      } else {
+        append_float_repr(out, d);
+      }
+      return;
+    }
+    case Kind::Str:
+    case Kind::Markup:
+      dump_string(out, v.str());
+      return;
+    case Kind::List:
+    case Kind::Tuple: {
+      if (std::find(stack.begin(), stack.end(), v.identity()) != stack.end()) {
+        throw_error(ErrorKind::Value, "Circular reference detected");
+      }
+      const auto& items = v.items();
+      if (items.empty()) {
+        out += "[]";
+        return;
+      }
+      stack.push_back(v.identity());
+      out += '[';
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += indent >= 0 ? "," : ", ";
+        if (indent >= 0) newline(level + 1);
+        dump(out, items[i], sort_keys, indent, level + 1, stack);
+      }
+      if (indent >= 0) newline(level);
+      out += ']';
+      stack.pop_back();
+      return;
+    }
+    case Kind::Dict: {
+      if (std::find(stack.begin(), stack.end(), v.identity()) != stack.end()) {
+        throw_error(ErrorKind::Value, "Circular reference detected");
+      }
+      const auto& entries = v.dict_obj().entries();
+      if (entries.empty()) {
+        out += "{}";
+        return;
+      }
+      std::vector<std::pair<std::string, const Value*>> items;
+      for (const auto& e : entries) items.emplace_back(key_string(e.key), &e.value);
+      if (sort_keys) {
+        std::stable_sort(items.begin(), items.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+      }
+      stack.push_back(v.identity());
+      out += '{';
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += indent >= 0 ? "," : ", ";
+        if (indent >= 0) newline(level + 1);
+        dump_string(out, items[i].first);
+        out += ": ";
+        dump(out, *items[i].second, sort_keys, indent, level + 1, stack);
+      }
+      if (indent >= 0) newline(level);
+      out += '}';
+      stack.pop_back();
+      return;
+    }
+    default:
+      break;
+  }
+  throw_error(ErrorKind::Type,
+              "Object of type " + std::string(v.type_name()) + " is not JSON serializable");
+}
+
+}  // namespace
+
+std::string dumps_json(const Value& v, bool sort_keys, int indent) {
+  std::string out;
+  std::vector<const void*> stack;
+  dump(out, v, sort_keys, indent, 0, stack);
+  return out;
+}
+
+}  // namespace samrapport::jinja

@@ -1,0 +1,337 @@
+#include "jinja/value.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <limits>
+
+#include "jinja/error.hpp"
+#include "jinja/unicode.hpp"
+
+namespace samrapport::jinja {
+
+bool StrObj::is_ascii() const {
+  if (ascii_ < 0) ascii_ = unicode::is_ascii(s) ? 1 : 0;
+  return ascii_ == 1;
+}
+
+std::size_t StrObj::cp_length() const {
+  if (cp_len_ < 0) cp_len_ = static_cast<std::int64_t>(is_ascii() ? s.size() : unicode::length(s));
+  return static_cast<std::size_t>(cp_len_);
+}
+
+Value::Value(Rc<Object> o) noexcept : kind_(Kind::Object), p_(o.get()) {
+  if (p_) p_->incref();
+}
+
+Rc<Object> Value::object_rc() const noexcept {
+  return Rc<Object>(static_cast<Object*>(p_));
+}
+
+Value Value::undefined(Rc<UndefinedInfo> info) {
+  Value v;
+  v.kind_ = Kind::Undefined;
+  v.p_ = info.get();
+  if (v.p_) v.p_->incref();
+  return v;
+}
+
+Value Value::markup(std::string s) {
+  return Value(make_rc<StrObj>(std::move(s)), true);
+}
+
+Value Value::list(std::vector<Value> items) {
+  auto l = make_rc<ListObj>();
+  l->items = std::move(items);
+  return Value(std::move(l));
+}
+
+Value Value::tuple(std::vector<Value> items) {
+  auto l = make_rc<ListObj>();
+  l->items = std::move(items);
+  return Value(std::move(l), true);
+}
+
+Value Value::dict() {
+  return Value(make_rc<DictObj>());
+}
+
+std::string_view Value::type_name() const noexcept {
+  switch (kind_) {
+    case Kind::None:
+      return "NoneType";
+    case Kind::Bool:
+      return "bool";
+    case Kind::Int:
+      return "int";
+    case Kind::Float:
+      return "float";
+    case Kind::Undefined:
+      return "Undefined";
+    case Kind::Str:
+      return "str";
+    case Kind::Markup:
+      return "Markup";
+    case Kind::List:
+      switch (list_obj().flavor) {
+        case ListFlavor::DictItems:
+          return "dict_items";
+        case ListFlavor::DictKeys:
+          return "dict_keys";
+        case ListFlavor::DictValues:
+          return "dict_values";
+        case ListFlavor::Range:
+          return "range";
+        default:
+          return "list";
+      }
+    case Kind::Tuple:
+      return "tuple";
+    case Kind::Dict:
+      return "dict";
+    case Kind::Object:
+      return object().type_name();
+  }
+  return "object";
+}
+
+// ------------------------------------------------------------------ DictObj
+
+std::size_t DictObj::hash_string(std::string_view s) noexcept {
+  return std::hash<std::string_view>{}(s);
+}
+
+const Value* DictObj::find(const Value& key) const {
+  std::size_t h = py_hash(key);
+  std::size_t i = lookup(key, h);
+  return i == static_cast<std::size_t>(-1) ? nullptr : &entries_[i].value;
+}
+
+const Value* DictObj::find(std::string_view key, std::size_t hash) const {
+  if (table_.empty()) {
+    for (const auto& e : entries_) {
+      if (e.hash == hash && e.key.is_string() && e.key.str() == key) return &e.value;
+    }
+    return nullptr;
+  }
+  std::size_t mask = table_.size() - 1;
+  for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    std::uint32_t idx = table_[slot];
+    if (idx == 0) return nullptr;
+    const Entry& e = entries_[idx - 1];
+    if (e.hash == hash && e.key.is_string() && e.key.str() == key) return &e.value;
+  }
+}
+
+std::size_t DictObj::lookup(const Value& key, std::size_t hash) const {
+  if (table_.empty()) {
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].hash == hash && py_equal(entries_[i].key, key)) return i;
+    }
+    return static_cast<std::size_t>(-1);
+  }
+  std::size_t mask = table_.size() - 1;
+  for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    std::uint32_t idx = table_[slot];
+    if (idx == 0) return static_cast<std::size_t>(-1);
+    const Entry& e = entries_[idx - 1];
+    if (e.hash == hash && py_equal(e.key, key)) return idx - 1;
+  }
+}
+
+void DictObj::index_insert(std::size_t entry_index) {
+  std::size_t mask = table_.size() - 1;
+  for (std::size_t slot = entries_[entry_index].hash & mask;; slot = (slot + 1) & mask) {
+    if (table_[slot] == 0) {
+      table_[slot] = static_cast<std::uint32_t>(entry_index + 1);
+      return;
+    }
+  }
+}
+
+void DictObj::rebuild_index() {
+  constexpr std::size_t kLinearLimit = 8;
+  if (entries_.size() <= kLinearLimit) {
+    table_.clear();
+    return;
+  }
+  std::size_t cap = 16;
+  while (cap < entries_.size() * 2) cap *= 2;
+  table_.assign(cap, 0);
+  for (std::size_t i = 0; i < entries_.size(); ++i) index_insert(i);
+}
+
+void DictObj::set(Value key, Value value) {
+  std::size_t h = py_hash(key);
+  std::size_t i = lookup(key, h);
+  if (i != static_cast<std::size_t>(-1)) {
+    entries_[i].value = std::move(value);
+    return;
+  }
+  entries_.push_back(Entry{std::move(key), std::move(value), h});
+  if (!table_.empty() && entries_.size() * 2 <= table_.size()) {
+    index_insert(entries_.size() - 1);
+  } else if (entries_.size() > 8) {
+    rebuild_index();
+  }
+}
+
+void DictObj::set(std::string_view key, Value value) {
+  set(Value(key), std::move(value));
+}
+
+bool DictObj::erase(const Value& key) {
+  std::size_t i = lookup(key, py_hash(key));
+  if (i == static_cast<std::size_t>(-1)) return false;
+  entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(i));
+  rebuild_index();
+  return true;
+}
+
+void DictObj::clear() {
+  entries_.clear();
+  table_.clear();
+}
+
+// ------------------------------------------------------------------ Object defaults
+
+bool Object::get_attr(std::string_view, Value&) const {
+  return false;
+}
+bool Object::set_attr(std::string_view, const Value&) {
+  return false;
+}
+Value Object::call(Context&, CallArgs&) {
+  throw_error(ErrorKind::Type, "'" + std::string(type_name()) + "' object is not callable");
+}
+void Object::repr(std::string& out) const {
+  out += '<';
+  out += type_name();
+  out += " object>";
+}
+bool Object::iterate(std::vector<Value>&) const {
+  return false;
+}
+
+// ------------------------------------------------------------------ Python semantics
+
+namespace {
+
+bool numbers_equal(const Value& a, const Value& b) {
+  if (a.kind() != Kind::Float && b.kind() != Kind::Float) return a.as_int() == b.as_int();
+  if (a.kind() == Kind::Float && b.kind() == Kind::Float) return a.as_double() == b.as_double();
+  // int vs float: exact comparison
+  const Value& f = a.kind() == Kind::Float ? a : b;
+  const Value& i = a.kind() == Kind::Float ? b : a;
+  double d = f.as_double();
+  if (!std::isfinite(d) || d != std::floor(d)) return false;
+  if (d < -9.3e18 || d > 9.3e18) return false;
+  return static_cast<std::int64_t>(d) == i.as_int();
+}
+
+std::size_t hash_int(std::int64_t i) {
+  return std::hash<std::int64_t>{}(i);
+}
+
+}  // namespace
+
+bool py_equal(const Value& a, const Value& b) {
+  if (a.is_number() && b.is_number()) return numbers_equal(a, b);
+  if (a.is_string() && b.is_string()) {
+    return a.identity() == b.identity() || a.str() == b.str();
+  }
+  switch (a.kind()) {
+    case Kind::None:
+      return b.is_none();
+    case Kind::Undefined:
+      return b.is_undefined();
+    case Kind::List:
+    case Kind::Tuple: {
+      if (b.kind() != a.kind()) return false;
+      if (a.identity() == b.identity()) return true;
+      const auto& x = a.items();
+      const auto& y = b.items();
+      if (x.size() != y.size()) return false;
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        if (!py_equal(x[i], y[i])) return false;
+      }
+      return true;
+    }
+    case Kind::Dict: {
+      if (!b.is_dict()) return false;
+      if (a.identity() == b.identity()) return true;
+      const auto& x = a.dict_obj();
+      const auto& y = b.dict_obj();
+      if (x.size() != y.size()) return false;
+      for (const auto& e : x.entries()) {
+        const Value* v = y.find(e.key);
+        if (!v || !py_equal(e.value, *v)) return false;
+      }
+      return true;
+    }
+    case Kind::Object:
+      return b.is_object() && a.identity() == b.identity();
+    default:
+      return false;
+  }
+}
+
+std::size_t py_hash(const Value& v) {
+  switch (v.kind()) {
+    case Kind::None:
+      return 0x9e3779b97f4a7c15ULL;
+    case Kind::Bool:
+    case Kind::Int:
+      return hash_int(v.as_int());
+    case Kind::Float: {
+      double d = v.as_double();
+      if (std::isfinite(d) && d == std::floor(d) && d > -9.2e18 && d < 9.2e18) {
+        return hash_int(static_cast<std::int64_t>(d));
+      }
+      return std::hash<double>{}(d);
+    }
+    case Kind::Str:
+    case Kind::Markup:
+      return DictObj::hash_string(v.str());
+    case Kind::Tuple: {
+      std::size_t h = 0x345678;
+      for (const auto& x : v.items()) h = (h ^ py_hash(x)) * 1000003;
+      return h;
+    }
+    case Kind::Undefined:
+      return 0x1234567;
+    case Kind::Object:
+      return std::hash<const void*>{}(v.identity());
+    case Kind::List:
+    case Kind::Dict:
+      break;
+  }
+  throw_error(ErrorKind::Type, "unhashable type: '" + std::string(v.type_name()) + "'");
+}
+
+bool py_truthy(const Value& v) {
+  switch (v.kind()) {
+    case Kind::None:
+    case Kind::Undefined:
+      return false;
+    case Kind::Bool:
+      return v.as_bool();
+    case Kind::Int:
+      return v.as_int() != 0;
+    case Kind::Float:
+      return v.as_double() != 0.0;
+    case Kind::Str:
+    case Kind::Markup:
+      return !v.str().empty();
+    case Kind::List:
+    case Kind::Tuple:
+      return !v.items().empty();
+    case Kind::Dict:
+      return !v.dict_obj().empty();
+    case Kind::Object:
+      return true;
+  }
+  return true;
+}
+
+}  // namespace samrapport::jinja
