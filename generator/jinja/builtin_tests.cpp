@@ -39,10 +39,11 @@ bool integer_of(const Value& v, std::int64_t& out) {
 bool test_parity(Context& ctx, const Value& v, CallArgs& args, bool even) {
   expect_no_args(args, even ? "even" : "odd");
   std::int64_t i;
-  if (integer_of(v, i)) return (py_mod(i, 2) == 0) == even;
+  // even: value % 2 == 0, odd: value % 2 == 1
+  if (integer_of(v, i)) return py_mod(i, 2) == (even ? 0 : 1);
   if (v.is_float()) {
     Value r = binary_op(BinOp::Mod, v, Value(static_cast<std::int64_t>(2)), ctx);
-    return (r.as_double() == 0.0) == even;
+    return r.as_double() == (even ? 0.0 : 1.0);
   }
   if (v.is_undefined()) raise_undefined(v);
   throw_error(ErrorKind::Type,
@@ -115,7 +116,8 @@ void register_builtin_tests(Environment& env) {
   });
   env.add_test("callable", [](Context&, const Value& v, CallArgs& a) {
     expect_no_args(a, "callable");
-    return v.is_object() && v.object().is_callable();
+    // Undefined has __call__ (which raises), so Python's callable() is true for it
+    return v.is_undefined() || (v.is_object() && v.object().is_callable());
   });
   env.add_test("escaped", [](Context&, const Value& v, CallArgs& a) {
     expect_no_args(a, "escaped");

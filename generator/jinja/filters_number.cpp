@@ -6,6 +6,7 @@
 
 #include "jinja/error.hpp"
 #include "jinja/filters_common.hpp"
+#include "jinja/undefined.hpp"
 #include "jinja/unicode.hpp"
 
 namespace samrapport::jinja::builtins {
@@ -189,6 +190,7 @@ Value do_int(Context&, const Value& v, CallArgs& args) {
   Args a(args, "int", {"default", "base"});
   Value dflt = a.get_or(0, Value(static_cast<std::int64_t>(0)));
   std::int64_t base = a.int_or(1, 10);
+  if (v.is_undefined()) raise_undefined(v);  // int(Undefined) raises in Jinja2
   std::int64_t out = 0;
   if (v.is_string()) {
     if (parse_py_int(v.str(), static_cast<int>(base), out)) return Value(out);
@@ -207,6 +209,7 @@ Value do_int(Context&, const Value& v, CallArgs& args) {
 Value do_float(Context&, const Value& v, CallArgs& args) {
   Args a(args, "float", {"default"});
   Value dflt = a.get_or(0, Value(0.0));
+  if (v.is_undefined()) raise_undefined(v);
   if (v.is_number()) return Value(v.as_double());
   if (v.is_string()) {
     double d;

@@ -11,6 +11,7 @@
 #include "jinja/methods.hpp"
 #include "jinja/operators.hpp"
 #include "jinja/pyformat.hpp"
+#include "jinja/undefined.hpp"
 #include "jinja/unicode.hpp"
 #include "jinja/value_print.hpp"
 
@@ -66,7 +67,7 @@ Value do_title(Context& ctx, const Value& v, CallArgs& args) {
       unicode::append_lower(out, cp);
     }
   }
-  return string_like(v, std::move(out));
+  return Value(std::move(out));  // "".join(...) gives a plain str, even for Markup
 }
 
 Value do_center(Context& ctx, const Value& v, CallArgs& args) {
@@ -162,6 +163,7 @@ Value do_indent(Context& ctx, const Value& v, CallArgs& args) {
   }
   bool first = a.bool_or(1, false);
   bool blank = a.bool_or(2, false);
+  if (v.is_undefined()) raise_undefined(v);  // Undefined + "\n" raises
   std::string s = text_of(ctx, v) + "\n";
   std::vector<std::string> lines = splitlines(s);
   std::string rv;
@@ -205,11 +207,7 @@ Value do_replace(Context& ctx, const Value& v, CallArgs& args) {
     s = text_of(ctx, v);
   }
   if (markup) {
-    if (!old_v.is_markup()) {
-      std::string e;
-      ctx.escape(old_s, e);
-      old_s = std::move(e);
-    }
+    // Markup.replace escapes the replacement only
     if (!new_v.is_markup()) {
       std::string e;
       ctx.escape(new_s, e);
@@ -264,6 +262,11 @@ Value do_truncate(Context& ctx, const Value& v, CallArgs& args) {
   if (len <= length + leeway) return string_like(v, s);
   std::string head =
       s.substr(0, unicode::byte_offset(s, static_cast<std::size_t>(length - end_len)));
+  if (v.is_markup()) {  // Markup + str escapes the str
+    std::string e;
+    ctx.escape(end, e);
+    end = std::move(e);
+  }
   if (killwords) return string_like(v, head + end);
   std::size_t sp = head.rfind(' ');
   if (sp != std::string::npos) head = head.substr(0, sp);
@@ -405,6 +408,7 @@ Value do_wordwrap(Context& ctx, const Value& v, CallArgs& args) {
   bool break_long = a.bool_or(1, true);
   std::string wrapstring = a.has(2) && !a.get(2)->is_none() ? a.string_or(2, "\n") : "\n";
   bool break_hyphens = a.bool_or(3, true);
+  if (v.is_undefined()) raise_undefined(v);
   std::string s = text_of(ctx, v);
   std::string out;
   std::vector<std::string> paragraphs = splitlines(s);

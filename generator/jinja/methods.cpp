@@ -147,7 +147,7 @@ Value str_method(Context& ctx, const Value& self, std::string_view name, CallArg
     }
     std::vector<Value> out;
     for (auto& part : py_split(s, sp, a.int_or(1, -1), name == "rsplit")) {
-      out.emplace_back(std::move(part));
+      out.push_back(make_str(self, std::move(part)));
     }
     return Value::list(std::move(out));
   }
@@ -162,11 +162,11 @@ Value str_method(Context& ctx, const Value& self, std::string_view name, CallArg
       if (is_line_break(cp)) {
         std::size_t end = i;
         if (cp == '\r' && i < s.size() && s[i] == '\n') end = ++i;
-        out.emplace_back(s.substr(start, (keep ? end : before) - start));
+        out.push_back(make_str(self, s.substr(start, (keep ? end : before) - start)));
         start = i;
       }
     }
-    if (start < s.size()) out.emplace_back(s.substr(start));
+    if (start < s.size()) out.push_back(make_str(self, s.substr(start)));
     return Value::list(std::move(out));
   }
   if (name == "startswith" || name == "endswith") {
@@ -278,7 +278,7 @@ Value str_method(Context& ctx, const Value& self, std::string_view name, CallArg
     return make_str(self, sign + std::string(static_cast<std::size_t>(width - len), '0') + rest);
   }
   if (name == "format") {
-    std::string out = str_format(ctx, s, args);
+    std::string out = str_format(ctx, s, args, self.is_markup());
     return make_str(self, std::move(out));
   }
   if (name == "format_map") {
@@ -289,7 +289,7 @@ Value str_method(Context& ctx, const Value& self, std::string_view name, CallArg
     for (const auto& e : a.get(0)->dict_obj().entries()) {
       if (e.key.is_string()) kw.kw.emplace_back(e.key.str(), e.value);
     }
-    return make_str(self, str_format(ctx, s, kw));
+    return make_str(self, str_format(ctx, s, kw, self.is_markup()));
   }
   if (name == "partition" || name == "rpartition") {
     Args a(args, name, {"sep"}, 1);
@@ -297,11 +297,13 @@ Value str_method(Context& ctx, const Value& self, std::string_view name, CallArg
     if (sep.empty()) throw_error(ErrorKind::Value, "empty separator");
     std::size_t p = name == "partition" ? s.find(sep) : s.rfind(sep);
     if (p == std::string::npos) {
-      if (name == "partition") return Value::tuple({make_str(self, s), Value(""), Value("")});
-      return Value::tuple({Value(""), Value(""), make_str(self, s)});
+      if (name == "partition") {
+        return Value::tuple({make_str(self, s), make_str(self, ""), make_str(self, "")});
+      }
+      return Value::tuple({make_str(self, ""), make_str(self, ""), make_str(self, s)});
     }
-    return Value::tuple(
-        {make_str(self, s.substr(0, p)), Value(sep), make_str(self, s.substr(p + sep.size()))});
+    return Value::tuple({make_str(self, s.substr(0, p)), make_str(self, sep),
+                         make_str(self, s.substr(p + sep.size()))});
   }
   if (name == "removeprefix" || name == "removesuffix") {
     Args a(args, name, {"affix"}, 1);

@@ -32,12 +32,208 @@ class Parser {
     ParsedTemplate out;
     out.body = subparse({});
     if (cur().type != TokenType::Eof) fail_here("unexpected '" + describe_token(cur()) + "'");
+    check_body(out.body, false);
     out.blocks = std::move(blocks_);
     out.uses_self = uses_.self > 0;
     return out;
   }
 
  private:
+  // ---------------------------------------------------------------- unknown filters/tests
+  // Unknown filters and tests are compile-time errors, except inside {% if %} statements and
+  // inline if-expressions (Jinja2's "soft" frames), where they fail only when evaluated.
+  void check_args(const CallArgsNode& a, bool soft) {
+    for (const auto& x : a.args) check_expr(*x, soft);
+    for (const auto& kv : a.kwargs) check_expr(*kv.second, soft);
+    if (a.dyn_args) check_expr(*a.dyn_args, soft);
+    if (a.dyn_kwargs) check_expr(*a.dyn_kwargs, soft);
+  }
+
+  void fail_node(const Node& n, std::string msg) {
+    TemplateError e(ErrorKind::Assertion, std::move(msg));
+    e.set_position(name_, n.line, n.column, source_line(source_, n.line));
+    throw e;
+  }
+
+  void check_expr(const Expr& e, bool soft) {
+    switch (e.kind) {
+      case NodeKind::Getattr:
+        check_expr(*static_cast<const GetattrExpr&>(e).object, soft);
+        break;
+      case NodeKind::Getitem: {
+        const auto& g = static_cast<const GetitemExpr&>(e);
+        check_expr(*g.object, soft);
+        check_expr(*g.index, soft);
+        break;
+      }
+      case NodeKind::Slice: {
+        const auto& s = static_cast<const SliceExpr&>(e);
+        if (s.start) check_expr(*s.start, soft);
+        if (s.stop) check_expr(*s.stop, soft);
+        if (s.step) check_expr(*s.step, soft);
+        break;
+      }
+      case NodeKind::Call: {
+        const auto& c = static_cast<const CallExpr&>(e);
+        check_expr(*c.callee, soft);
+        check_args(c.args, soft);
+        break;
+      }
+      case NodeKind::Filter: {
+        const auto& f = static_cast<const FilterExpr&>(e);
+        if (!f.fn && !soft) fail_node(f, "No filter named '" + f.name + "'.");
+        if (f.input) check_expr(*f.input, soft);
+        check_args(f.args, soft);
+        break;
+      }
+      case NodeKind::Test: {
+        const auto& t = static_cast<const TestExpr&>(e);
+        if (!t.fn && !soft) fail_node(t, "No test named '" + t.name + "'.");
+        check_expr(*t.input, soft);
+        check_args(t.args, soft);
+        break;
+      }
+      case NodeKind::Unary:
+        check_expr(*static_cast<const UnaryExpr&>(e).operand, soft);
+        break;
+      case NodeKind::Not:
+        check_expr(*static_cast<const NotExpr&>(e).operand, soft);
+        break;
+      case NodeKind::Binary: {
+        const auto& b = static_cast<const BinaryExpr&>(e);
+        check_expr(*b.left, soft);
+        check_expr(*b.right, soft);
+        break;
+      }
+      case NodeKind::And:
+      case NodeKind::Or: {
+        const auto& l = static_cast<const LogicalExpr&>(e);
+        check_expr(*l.left, soft);
+        check_expr(*l.right, soft);
+        break;
+      }
+      case NodeKind::Compare: {
+        const auto& c = static_cast<const CompareExpr&>(e);
+        check_expr(*c.first, soft);
+        for (const auto& op : c.ops) check_expr(*op.second, soft);
+        break;
+      }
+      case NodeKind::Concat:
+        for (const auto& x : static_cast<const ConcatExpr&>(e).items) check_expr(*x, soft);
+        break;
+      case NodeKind::CondExpr: {
+        const auto& c = static_cast<const CondExpr&>(e);
+        check_expr(*c.test, true);
+        check_expr(*c.then, true);
+        if (c.otherwise) check_expr(*c.otherwise, true);
+        break;
+      }
+      case NodeKind::ListLit:
+      case NodeKind::TupleLit:
+        for (const auto& x : static_cast<const SequenceExpr&>(e).items) check_expr(*x, soft);
+        break;
+      case NodeKind::DictLit:
+        for (const auto& kv : static_cast<const DictExpr&>(e).items) {
+          check_expr(*kv.first, soft);
+          check_expr(*kv.second, soft);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  void check_macro(const MacroDef& d) {
+    for (const auto& p : d.params) {
+      if (p.default_value) check_expr(*p.default_value, false);
+    }
+    check_body(d.body, false);
+  }
+
+  void check_body(const Body& body, bool soft) {
+    for (const auto& s : body) check_stmt(*s, soft);
+  }
+
+  void check_stmt(const Stmt& s, bool soft) {
+    switch (s.kind) {
+      case NodeKind::Output:
+        for (const auto& item : static_cast<const OutputStmt&>(s).items) {
+          if (item.expr) check_expr(*item.expr, soft);
+        }
+        break;
+      case NodeKind::If: {
+        const auto& i = static_cast<const IfStmt&>(s);
+        for (const auto& [test, body] : i.branches) {
+          check_expr(*test, true);
+          check_body(body, true);
+        }
+        check_body(i.else_body, true);
+        break;
+      }
+      case NodeKind::For: {
+        const auto& f = static_cast<const ForStmt&>(s);
+        check_expr(*f.iter, soft);
+        if (f.filter) check_expr(*f.filter, false);
+        check_body(f.body, false);
+        check_body(f.else_body, false);
+        break;
+      }
+      case NodeKind::Set:
+        check_expr(*static_cast<const SetStmt&>(s).value, soft);
+        break;
+      case NodeKind::SetBlock: {
+        const auto& b = static_cast<const SetBlockStmt&>(s);
+        if (b.filter) check_expr(*b.filter, false);
+        check_body(b.body, false);
+        break;
+      }
+      case NodeKind::Macro:
+        check_macro(static_cast<const MacroStmt&>(s).def);
+        break;
+      case NodeKind::CallBlock: {
+        const auto& c = static_cast<const CallBlockStmt&>(s);
+        check_expr(*c.call, soft);
+        check_macro(c.caller);
+        break;
+      }
+      case NodeKind::FilterBlock: {
+        const auto& f = static_cast<const FilterBlockStmt&>(s);
+        check_expr(*f.filter, false);
+        check_body(f.body, false);
+        break;
+      }
+      case NodeKind::Block:
+        check_body(static_cast<const BlockStmt&>(s).body, false);
+        break;
+      case NodeKind::Extends:
+        check_expr(*static_cast<const ExtendsStmt&>(s).name, soft);
+        break;
+      case NodeKind::Include:
+        check_expr(*static_cast<const IncludeStmt&>(s).name, soft);
+        break;
+      case NodeKind::Import:
+        check_expr(*static_cast<const ImportStmt&>(s).name, soft);
+        break;
+      case NodeKind::FromImport:
+        check_expr(*static_cast<const FromImportStmt&>(s).name, soft);
+        break;
+      case NodeKind::With: {
+        const auto& w = static_cast<const WithStmt&>(s);
+        for (const auto& a : w.assignments) check_expr(*a.second, soft);
+        check_body(w.body, false);
+        break;
+      }
+      case NodeKind::Autoescape: {
+        const auto& a = static_cast<const AutoescapeStmt&>(s);
+        check_expr(*a.value, soft);
+        check_body(a.body, false);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
   // ---------------------------------------------------------------- token stream
   const Token& cur() const { return toks_[pos_]; }
   const Token& look() const { return toks_[std::min(pos_ + 1, toks_.size() - 1)]; }
@@ -194,7 +390,6 @@ class Parser {
     } else if (n == "autoescape") {
       auto s = node<AutoescapeStmt>(next());
       s->value = parse_expression(true);
-      SoftReset soft(*this);
       s->body = parse_statements({"endautoescape"}, true);
       body.push_back(std::move(s));
     } else if (n == "print") {
@@ -211,22 +406,8 @@ class Parser {
     }
   }
 
-  struct SoftSet {
-    Parser& p;
-    bool saved;
-    explicit SoftSet(Parser& parser) : p(parser), saved(parser.soft_) { p.soft_ = true; }
-    ~SoftSet() { p.soft_ = saved; }
-  };
-  struct SoftReset {
-    Parser& p;
-    bool saved;
-    explicit SoftReset(Parser& parser) : p(parser), saved(parser.soft_) { p.soft_ = false; }
-    ~SoftReset() { p.soft_ = saved; }
-  };
-
   StmtPtr parse_if() {
     auto s = node<IfStmt>(next());
-    SoftSet soft(*this);
     while (true) {
       ExprPtr test_expr = parse_tuple(false, {}, false);
       Body b = parse_statements({"elif", "else", "endif"}, false);
@@ -246,7 +427,6 @@ class Parser {
     s->iter = parse_tuple(false, {"recursive"}, false);
     if (skip_name("if")) s->filter = parse_expression(true);
     s->recursive = skip_name("recursive");
-    SoftReset soft(*this);
     int loops_before = uses_.loop;
     s->body = parse_statements({"endfor", "else"}, false);
     if (next().value == "else") s->else_body = parse_statements({"endfor"}, true);
@@ -266,7 +446,6 @@ class Parser {
     auto s = node<SetBlockStmt>(t);
     s->target = std::move(target);
     s->filter = parse_filter(nullptr, false);
-    SoftReset soft(*this);
     s->body = parse_statements({"endset"}, true);
     return s;
   }
@@ -294,7 +473,6 @@ class Parser {
 
   void parse_macro_body(MacroDef& def, std::string_view end_tag) {
     NameUse before = uses_;
-    SoftReset soft(*this);
     def.body = parse_statements({end_tag}, true);
     def.uses_varargs = uses_.varargs > before.varargs;
     def.uses_kwargs = uses_.kwargs > before.kwargs;
@@ -325,7 +503,6 @@ class Parser {
   StmtPtr parse_filter_block() {
     auto s = node<FilterBlockStmt>(next());
     s->filter = parse_filter(nullptr, true);
-    SoftReset soft(*this);
     s->body = parse_statements({"endfilter"}, true);
     return s;
   }
@@ -344,7 +521,6 @@ class Parser {
     if (blocks_.count(s->name)) {
       fail_at(n, "block '" + s->name + "' defined twice", ErrorKind::Assertion);
     }
-    SoftReset soft(*this);
     int super_before = uses_.super_;
     s->body = parse_statements({"endblock"}, true);
     s->uses_super = uses_.super_ > super_before;
@@ -442,7 +618,6 @@ class Parser {
       ExprPtr value = parse_expression(true);
       s->assignments.emplace_back(std::move(target), std::move(value));
     }
-    SoftReset soft(*this);
     s->body = parse_statements({"endwith"}, true);
     return s;
   }
@@ -564,7 +739,6 @@ class Parser {
     ExprPtr expr1 = parse_or();
     while (test_name("if")) {
       next();
-      SoftSet soft(*this);
       auto c = node<CondExpr>(start);
       c->test = parse_or();
       if (skip_name("else")) c->otherwise = parse_condexpr();
@@ -1105,7 +1279,6 @@ class Parser {
       auto f = node<FilterExpr>(t);
       f->name = name;
       f->fn = resolver_.find_filter(name);
-      if (!f->fn && !soft_) fail_at(t, "No filter named '" + name + "'.", ErrorKind::Assertion);
       if (test(TokenType::LParen)) f->args = parse_call_args();
       f->input = std::move(input);
       input = std::move(f);
@@ -1127,7 +1300,6 @@ class Parser {
     auto n = node<TestExpr>(t);
     n->name = name;
     n->fn = resolver_.find_test(name);
-    if (!n->fn && !soft_) fail_at(t, "No test named '" + name + "'.", ErrorKind::Assertion);
     if (test(TokenType::LParen)) {
       n->args = parse_call_args();
     } else if ((test(TokenType::Name) || test(TokenType::String) || test(TokenType::Integer) ||
@@ -1153,7 +1325,6 @@ class Parser {
   const NameResolver& resolver_;
   int max_depth_;
   int depth_ = 0;
-  bool soft_ = false;
   NameUse uses_;
   std::map<std::string, const BlockStmt*, std::less<>> blocks_;
 };

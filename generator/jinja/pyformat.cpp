@@ -461,7 +461,8 @@ std::string format_with_spec(Context& ctx, const Value& value, std::string_view 
                                    std::string(value.type_name()) + ".__format__");
 }
 
-std::string str_format(Context& ctx, std::string_view fmt, const CallArgs& args) {
+std::string str_format(Context& ctx, std::string_view fmt, const CallArgs& args,
+                       bool escape_fields) {
   std::string out;
   std::size_t auto_index = 0;
   bool used_auto = false, used_manual = false;
@@ -508,7 +509,15 @@ std::string str_format(Context& ctx, std::string_view fmt, const CallArgs& args)
       if (field[i] == '.') {
         std::size_t j = i + 1;
         while (j < field.size() && field[j] != '.' && field[j] != '[') ++j;
-        v = ctx.getattr(v, field.substr(i + 1, j - i - 1));
+        // Python's getattr: attributes only (the keys of a dict are not attributes)
+        std::string_view attr = field.substr(i + 1, j - i - 1);
+        Value a = ctx.getattr(v, attr);
+        if (v.is_dict() && !a.is_object()) a = Value::undefined();
+        if (a.is_undefined()) {
+          throw_error(ErrorKind::Type, "'" + std::string(v.type_name()) +
+                                           "' object has no attribute '" + std::string(attr) + "'");
+        }
+        v = a;
         i = j;
       } else {
         std::size_t close = field.find(']', i);
@@ -566,7 +575,7 @@ std::string str_format(Context& ctx, std::string_view fmt, const CallArgs& args)
       Value v = resolve(name);
       std::string spec_text(spec);
       if (spec_text.find('{') != std::string::npos) {
-        spec_text = str_format(ctx, spec_text, args);
+        spec_text = str_format(ctx, spec_text, args, false);
       }
       if (conversion == 'r' || conversion == 'a') {
         v = Value(to_repr(v));
@@ -575,7 +584,11 @@ std::string str_format(Context& ctx, std::string_view fmt, const CallArgs& args)
       } else if (conversion) {
         throw_error(ErrorKind::Value, std::string("Unknown conversion specifier ") + conversion);
       }
-      out += format_with_spec(ctx, v, spec_text);
+      if (escape_fields && !v.is_markup()) {
+        ctx.escape(format_with_spec(ctx, v, spec_text), out);
+      } else {
+        out += format_with_spec(ctx, v, spec_text);
+      }
       i = j + 1;
     } else if (c == '}') {
       if (i + 1 < fmt.size() && fmt[i + 1] == '}') {

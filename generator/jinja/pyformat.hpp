@@ -16,7 +16,10 @@ std::string percent_format(Context& ctx, std::string_view fmt, const Value& args
                            bool escape_args = false);
 
 /// fmt.format(*args, **kwargs).
-std::string str_format(Context& ctx, std::string_view fmt, const CallArgs& args);
+/// With `escape_fields` (Markup.format), each replacement field that is not Markup is
+/// escaped.
+std::string str_format(Context& ctx, std::string_view fmt, const CallArgs& args,
+                       bool escape_fields = false);
 
 /// format(value, spec) with Python's format specification mini-language.
 std::string format_with_spec(Context& ctx, const Value& value, std::string_view spec);

@@ -311,7 +311,13 @@ void Renderer::exec_for(const ForStmt& s, Frame& f, const Value* iterable, int d
     if (s.recursive) loop->outer = f.get_anchor();
     lf.set(names().loop, Value(Rc<Object>(loop)));
   }
+  Value loop_value = loop ? Value(Rc<Object>(loop)) : Value();
   for (std::size_t i = 0; i < items.size(); ++i) {
+    // Every iteration starts with fresh loop-local variables, as in Jinja2.
+    if (i > 0) {
+      lf.vars.clear();
+      if (loop) lf.set(names().loop, loop_value);
+    }
     if (loop) loop->index0 = i;
     assign(*s.target, items[i], lf);
     exec_body(s.body, lf);

@@ -179,7 +179,9 @@ void ModuleObj::repr(std::string& out) const {
 
 Value SuperObj::call(Context& ctx, CallArgs& args) {
   expect_no_args(args, "super");
-  return renderer(ctx).render_block_value(*tc, name, level + 1);
+  Value v = renderer(ctx).render_block_value(*tc, name, level + 1);
+  if (v.is_undefined()) raise_undefined(v);
+  return v;
 }
 
 namespace {
