@@ -60,7 +60,8 @@ std::string collation_key(std::string_view s) {
   const icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   auto& coll = thread_collator();
-  std::string key(64, '\0');
+  // Room for the usual key (a few bytes per character) so that ICU runs once.
+  std::string key(s.size() * 4 + 16, '\0');
   int32_t n =
       coll.getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), static_cast<int32_t>(key.size()));
   if (n > static_cast<int32_t>(key.size())) {
