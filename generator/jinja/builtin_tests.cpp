@@ -155,6 +155,8 @@ void register_builtin_tests(Environment& env) {
         return v.as_int() == o.as_int() && v.as_int() >= -5 && v.as_int() <= 256;
       case Kind::Float:
         return false;
+      case Kind::Str:  // equal string constants are one object in CPython
+        return v.str() == o.str();
       case Kind::Undefined:
         return v.identity() == o.identity();
       default:

@@ -283,8 +283,26 @@ bool is_letter(char32_t cp) {
   return unicode::is_word(cp) && !unicode::is_decimal(cp) && !unicode::is_digit(cp);
 }
 
-// Splits a line into textwrap chunks: whitespace runs and words, words broken after
-// hyphens between letters when break_on_hyphens.
+bool is_word_punct(char32_t cp) {
+  return unicode::is_word(cp) || cp == '!' || cp == '"' || cp == '\'' || cp == '&' || cp == '.' ||
+         cp == ',' || cp == '?';
+}
+
+// Length of `-{2,}` at i when followed by a word character (else 0).
+std::size_t em_dash_at(const std::u32string& w, std::size_t i) {
+  std::size_t j = i;
+  while (j < w.size() && w[j] == '-') ++j;
+  if (j - i >= 2 && j < w.size() && unicode::is_word(w[j])) return j - i;
+  return 0;
+}
+
+bool letter_at(const std::u32string& w, std::size_t i) {
+  return i < w.size() && is_letter(w[i]);
+}
+
+// Splits a line into textwrap chunks like Python's TextWrapper.wordsep_re: whitespace runs,
+// words, em-dashes between words, and (with break_on_hyphens) words broken after hyphens
+// between letters.
 std::vector<std::u32string> wrap_chunks(const std::u32string& s, bool break_on_hyphens) {
   std::vector<std::u32string> chunks;
   std::size_t i = 0;
@@ -297,33 +315,46 @@ std::vector<std::u32string> wrap_chunks(const std::u32string& s, bool break_on_h
       continue;
     }
     while (j < s.size() && !is_textwrap_ws(s[j])) ++j;
-    std::u32string word = s.substr(i, j - i);
+    std::u32string w = s.substr(i, j - i);
     i = j;
     if (!break_on_hyphens) {
-      chunks.push_back(word);
+      chunks.push_back(w);
       continue;
     }
-    std::size_t start = 0;
-    for (std::size_t k = 0; k < word.size(); ++k) {
-      if (word[k] != '-' || k == 0) continue;
-      // hyphen preceded by two letters (or letter-letter- pattern) and followed by a letter
-      bool before = k >= 2 && is_letter(word[k - 1]) && is_letter(word[k - 2]);
-      if (!before && k >= 3 && is_letter(word[k - 1]) && word[k - 2] == '-' &&
-          is_letter(word[k - 3])) {
-        before = true;
+    std::size_t pos = 0;
+    while (pos < w.size()) {
+      if (pos > 0 && is_word_punct(w[pos - 1])) {
+        if (std::size_t n = em_dash_at(w, pos)) {
+          chunks.push_back(w.substr(pos, n));
+          pos += n;
+          continue;
+        }
       }
-      bool after = false;
-      if (k + 1 < word.size() && is_letter(word[k + 1])) {
-        after = true;
-      } else if (k + 2 < word.size() && word[k + 1] == '-' && is_letter(word[k + 2])) {
-        after = true;
+      std::size_t end = w.size();
+      for (std::size_t k = pos + 1; k <= w.size(); ++k) {
+        if (k < w.size() && w[k] == '-') {
+          bool behind = (letter_at(w, k - 1) && k >= 2 && letter_at(w, k - 2)) ||
+                        (k >= 3 && letter_at(w, k - 1) && w[k - 2] == '-' && letter_at(w, k - 3));
+          bool ahead =
+              letter_at(w, k + 1) &&
+              (letter_at(w, k + 2) || (k + 2 < w.size() && w[k + 2] == '-' && letter_at(w, k + 3)));
+          if (behind && ahead) {
+            end = k + 1;
+            break;
+          }
+        }
+        if (k == w.size()) {
+          end = k;
+          break;
+        }
+        if (is_word_punct(w[k - 1]) && em_dash_at(w, k)) {
+          end = k;
+          break;
+        }
       }
-      if (before && after) {
-        chunks.push_back(word.substr(start, k + 1 - start));
-        start = k + 1;
-      }
+      chunks.push_back(w.substr(pos, end - pos));
+      pos = end;
     }
-    chunks.push_back(word.substr(start));
   }
   return chunks;
 }
@@ -817,14 +848,7 @@ Value do_filesizeformat(Context& ctx, const Value& v, CallArgs& args) {
 
 // ------------------------------------------------------------------ pprint, tojson
 
-void pformat(Context& ctx, std::string& out, const Value& v, std::size_t indent,
-             std::size_t allowance, int depth);
-
-std::string sorted_repr(Context& ctx, const Value& v, int depth) {
-  std::string out;
-  pformat(ctx, out, v, 0, 0, depth);
-  return out;
-}
+std::string safe_repr(const Value& v, int depth);
 
 std::vector<std::pair<Value, Value>> sorted_entries(const Value& d) {
   std::vector<std::pair<Value, Value>> items;
@@ -833,77 +857,193 @@ std::vector<std::pair<Value, Value>> sorted_entries(const Value& d) {
     try {
       return py_less(a.first, b.first);
     } catch (const TemplateError&) {
-      // pprint's _safe_key: order unorderable keys by type name
+      // pprint's _safe_key: unorderable keys are ordered by their type
       return std::string(a.first.type_name()) < std::string(b.first.type_name());
     }
   });
   return items;
 }
 
-// A small version of Python's pprint: repr with sorted dict keys, and containers whose
-// repr is wider than 80 columns broken into one item per line.
-void pformat(Context& ctx, std::string& out, const Value& v, std::size_t indent,
-             std::size_t allowance, int depth) {
-  if (depth > 100) throw_error(ErrorKind::Limit, "pprint: structure nested too deeply");
-  std::string flat;
-  if (v.is_dict()) {
-    flat = "{";
-    bool first = true;
-    for (const auto& [k, val] : sorted_entries(v)) {
-      if (!first) flat += ", ";
-      first = false;
-      flat += sorted_repr(ctx, k, depth + 1) + ": " + sorted_repr(ctx, val, depth + 1);
-    }
-    flat += "}";
-  } else if (v.is_sequence() && (v.is_tuple() || v.list_obj().flavor == ListFlavor::Plain)) {
-    flat = v.is_tuple() ? "(" : "[";
-    for (std::size_t i = 0; i < v.items().size(); ++i) {
-      if (i) flat += ", ";
-      flat += sorted_repr(ctx, v.items()[i], depth + 1);
-    }
-    if (v.is_tuple() && v.items().size() == 1) flat += ",";
-    flat += v.is_tuple() ? ")" : "]";
-  } else {
-    flat = to_repr(v);
-  }
-  if (unicode::length(flat) + indent + allowance <= 80 || !(v.is_dict() || v.is_sequence())) {
-    out += flat;
-    return;
-  }
-  if (v.is_dict()) {
-    out += '{';
-    auto items = sorted_entries(v);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i) {
-        out += ",\n";
-        out.append(indent + 1, ' ');
-      }
-      std::string key = sorted_repr(ctx, items[i].first, depth + 1);
-      out += key + ": ";
-      pformat(ctx, out, items[i].second, indent + 1 + unicode::length(key) + 2,
-              i + 1 == items.size() ? allowance + 1 : 1, depth + 1);
-    }
-    out += '}';
-    return;
-  }
-  const auto& items = v.items();
-  out += v.is_tuple() ? '(' : '[';
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) {
-      out += ",\n";
-      out.append(indent + 1, ' ');
-    }
-    pformat(ctx, out, items[i], indent + 1, i + 1 == items.size() ? allowance + 1 : 1, depth + 1);
-  }
-  if (v.is_tuple() && items.size() == 1) out += ',';
-  out += v.is_tuple() ? ')' : ']';
+bool pprint_list(const Value& v) {
+  return v.is_tuple() || (v.is_list() && v.list_obj().flavor == ListFlavor::Plain);
 }
 
-Value do_pprint(Context& ctx, const Value& v, CallArgs& args) {
-  expect_no_args(args, "pprint");
+// pprint's _safe_repr: repr with dict keys sorted.
+std::string safe_repr(const Value& v, int depth) {
+  if (depth > 100) throw_error(ErrorKind::Limit, "pprint: structure nested too deeply");
+  if (v.is_dict()) {
+    std::string out = "{";
+    bool first = true;
+    for (const auto& [k, val] : sorted_entries(v)) {
+      if (!first) out += ", ";
+      first = false;
+      out += safe_repr(k, depth + 1) + ": " + safe_repr(val, depth + 1);
+    }
+    return out + "}";
+  }
+  if (pprint_list(v)) {
+    std::string out = v.is_tuple() ? "(" : "[";
+    for (std::size_t i = 0; i < v.items().size(); ++i) {
+      if (i) out += ", ";
+      out += safe_repr(v.items()[i], depth + 1);
+    }
+    if (v.is_tuple() && v.items().size() == 1) out += ",";
+    return out + (v.is_tuple() ? ")" : "]");
+  }
+  return to_repr(v);
+}
+
+// Python's pprint.PrettyPrinter(width=80)._format and its _pprint_* helpers.
+class PrettyPrinter {
+ public:
   std::string out;
-  pformat(ctx, out, v, 0, 0, 0);
-  return Value(std::move(out));
+
+  void format(const Value& v, std::size_t indent, std::size_t allowance, int level) {
+    if (level > 100) throw_error(ErrorKind::Limit, "pprint: structure nested too deeply");
+    std::string rep = safe_repr(v, level);
+    std::size_t len = unicode::length(rep);
+    std::size_t max_width = kWidth > indent + allowance ? kWidth - indent - allowance : 0;
+    if (len > max_width) {
+      if (v.is_dict()) return pprint_dict(v, indent, allowance, level + 1);
+      if (pprint_list(v)) return pprint_seq(v, indent, allowance, level + 1);
+      if (v.kind() == Kind::Str) return pprint_str(v.str(), indent, allowance, level + 1);
+    }
+    out += rep;
+  }
+
+ private:
+  static constexpr std::size_t kWidth = 80;
+
+  void pprint_dict(const Value& v, std::size_t indent, std::size_t allowance, int level) {
+    out += '{';
+    auto items = sorted_entries(v);
+    indent += 1;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      bool last = i + 1 == items.size();
+      std::string rep = safe_repr(items[i].first, level);
+      out += rep;
+      out += ": ";
+      format(items[i].second, indent + unicode::length(rep) + 2, last ? allowance + 1 : 1, level);
+      if (!last) {
+        out += ",\n";
+        out.append(indent, ' ');
+      }
+    }
+    out += '}';
+  }
+
+  void pprint_seq(const Value& v, std::size_t indent, std::size_t allowance, int level) {
+    const auto& items = v.items();
+    std::string end = v.is_tuple() ? (items.size() == 1 ? ",)" : ")") : "]";
+    out += v.is_tuple() ? '(' : '[';
+    allowance += end.size();
+    indent += 1;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      bool last = i + 1 == items.size();
+      if (i) {
+        out += ",\n";
+        out.append(indent, ' ');
+      }
+      format(items[i], indent, last ? allowance : 1, level);
+    }
+    out += end;
+  }
+
+  static std::vector<std::string> lines_keepends(const std::string& s) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\n' || s[i] == '\r') {
+        std::size_t end = i + 1;
+        if (s[i] == '\r' && end < s.size() && s[end] == '\n') ++end;
+        lines.push_back(s.substr(start, end - start));
+        start = end;
+        i = end - 1;
+      }
+    }
+    if (start < s.size()) lines.push_back(s.substr(start));
+    return lines;
+  }
+
+  static std::string str_repr(const std::string& s) {
+    std::string r;
+    append_string_repr(r, s);
+    return r;
+  }
+
+  void pprint_str(const std::string& s, std::size_t indent, std::size_t allowance, int level) {
+    std::vector<std::string> chunks;
+    std::vector<std::string> lines = lines_keepends(s);
+    if (level == 1) {
+      indent += 1;
+      allowance += 1;
+    }
+    std::size_t max_width = kWidth > indent ? kWidth - indent : 0;
+    std::size_t max_width1 = max_width;
+    std::string rep;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      rep = str_repr(lines[i]);
+      if (i + 1 == lines.size()) max_width1 = max_width1 > allowance ? max_width1 - allowance : 0;
+      if (unicode::length(rep) <= max_width1) {
+        chunks.push_back(rep);
+        continue;
+      }
+      // alternating runs of non-space and space: re.findall(r'\S*\s*', line)
+      std::vector<std::string> parts;
+      const std::string& line = lines[i];
+      std::size_t p = 0;
+      while (p < line.size()) {
+        std::size_t q = p;
+        while (q < line.size()) {
+          std::size_t k = q;
+          if (unicode::is_space(unicode::decode(line, k))) break;
+          q = k;
+        }
+        while (q < line.size()) {
+          std::size_t k = q;
+          if (!unicode::is_space(unicode::decode(line, k))) break;
+          q = k;
+        }
+        parts.push_back(line.substr(p, q - p));
+        p = q;
+      }
+      std::size_t max_width2 = max_width;
+      std::string current;
+      for (std::size_t j = 0; j < parts.size(); ++j) {
+        std::string candidate = current + parts[j];
+        if (j + 1 == parts.size() && i + 1 == lines.size()) {
+          max_width2 = max_width2 > allowance ? max_width2 - allowance : 0;
+        }
+        if (unicode::length(str_repr(candidate)) > max_width2) {
+          if (!current.empty()) chunks.push_back(str_repr(current));
+          current = parts[j];
+        } else {
+          current = candidate;
+        }
+      }
+      if (!current.empty()) chunks.push_back(str_repr(current));
+    }
+    if (chunks.size() == 1) {
+      out += rep;
+      return;
+    }
+    if (level == 1) out += '(';
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
+      if (i) {
+        out += '\n';
+        out.append(indent, ' ');
+      }
+      out += chunks[i];
+    }
+    if (level == 1) out += ')';
+  }
+};
+
+Value do_pprint(Context&, const Value& v, CallArgs& args) {
+  expect_no_args(args, "pprint");
+  PrettyPrinter pp;
+  pp.format(v, 0, 0, 0);
+  return Value(std::move(pp.out));
 }
 
 Value do_tojson(Context& ctx, const Value& v, CallArgs& args) {

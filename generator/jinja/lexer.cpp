@@ -316,6 +316,7 @@ class Lexer {
   }
 
   std::size_t lex_raw(std::size_t open, std::size_t content_start, bool* line_starting) {
+    if (content_start >= src_.size()) return src_.size();
     std::size_t p = content_start;
     bool starts_line = content_start > 0 && src_[content_start - 1] == '\n';
     while (true) {
@@ -342,6 +343,8 @@ class Lexer {
   }
 
   std::size_t lex_comment(std::size_t open, std::size_t content_start, bool* line_starting) {
+    // Like Jinja2's lexer, an opener at the very end of the source is ignored.
+    if (content_start >= src_.size()) return src_.size();
     std::size_t q = src_.find("#}", content_start);
     if (q == std::string_view::npos) fail(open, "Missing end of comment tag");
     std::size_t end = q + 2;

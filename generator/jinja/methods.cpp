@@ -406,8 +406,9 @@ Value list_method(Context& ctx, const Value& self, std::string_view name, CallAr
     if (i < 0) throw_error(ErrorKind::Value, to_repr(*a.get(0)) + " is not in list");
     return Value(i);
   }
-  if (self.is_tuple()) {
-    throw_error(ErrorKind::Type, "'tuple' object has no method '" + std::string(name) + "'");
+  if (self.is_tuple() || self.list_obj().flavor != ListFlavor::Plain) {
+    throw_error(ErrorKind::Type, "'" + std::string(self.type_name()) + "' object has no method '" +
+                                     std::string(name) + "'");
   }
   if (name == "append") {
     Args a(args, name, {"object"}, 1);
@@ -575,11 +576,11 @@ bool has_method(const Value& self, std::string_view name) {
     case Kind::Markup:
       return contains(kStrMethods, name);
     case Kind::List:
-      if (self.list_obj().flavor != ListFlavor::Plain &&
-          self.list_obj().flavor != ListFlavor::Group) {
-        return false;
+      if (self.list_obj().flavor == ListFlavor::Group ||
+          self.list_obj().flavor == ListFlavor::Range) {
+        return name == "count" || name == "index";
       }
-      if (self.list_obj().flavor == ListFlavor::Group) return name == "count" || name == "index";
+      if (self.list_obj().flavor != ListFlavor::Plain) return false;
       return contains(kListMethods, name);
     case Kind::Tuple:
       return name == "count" || name == "index";

@@ -422,7 +422,12 @@ class Parser {
 
   StmtPtr parse_for() {
     auto s = node<ForStmt>(next());
+    const Token& target_at = cur();
     s->target = parse_assign_target(true, false, {"in"}, false);
+    if (assigns_name(*s->target, "loop")) {
+      fail_at(target_at, "Can't assign to special loop variable in for-loop target",
+              ErrorKind::Assertion);
+    }
     expect_name("in");
     s->iter = parse_tuple(false, {"recursive"}, false);
     if (skip_name("if")) s->filter = parse_expression(true);
@@ -471,32 +476,45 @@ class Parser {
     expect(TokenType::RParen);
   }
 
-  void parse_macro_body(MacroDef& def, std::string_view end_tag) {
+  void parse_macro_body(MacroDef& def, std::string_view end_tag, const Token& at) {
     NameUse before = uses_;
     def.body = parse_statements({end_tag}, true);
     def.uses_varargs = uses_.varargs > before.varargs;
     def.uses_kwargs = uses_.kwargs > before.kwargs;
     def.uses_caller = uses_.caller > before.caller;
+    for (const auto& p : def.params) {
+      // parameters named kwargs/varargs are plain parameters
+      if (p.name == "kwargs") def.uses_kwargs = false;
+      if (p.name == "varargs") def.uses_varargs = false;
+      if (p.name == "caller" && def.uses_caller && !p.default_value) {
+        fail_at(at,
+                "When defining macros or call blocks the special \"caller\" argument must be "
+                "omitted or be given a default.",
+                ErrorKind::Assertion);
+      }
+    }
   }
 
   StmtPtr parse_macro() {
-    auto s = node<MacroStmt>(next());
+    const Token& tag = next();
+    auto s = node<MacroStmt>(tag);
     const Token& n = expect(TokenType::Name);
     s->def.name = n.value;
     s->id = intern_name(n.value);
     parse_signature(s->def);
-    parse_macro_body(s->def, "endmacro");
+    parse_macro_body(s->def, "endmacro", tag);
     return s;
   }
 
   StmtPtr parse_call_block() {
-    auto s = node<CallBlockStmt>(next());
+    const Token& tag = next();
+    auto s = node<CallBlockStmt>(tag);
     s->caller.name = "caller";
     if (test(TokenType::LParen)) parse_signature(s->caller);
     const Token& at = cur();
     s->call = parse_expression(true);
     if (s->call->kind != NodeKind::Call) fail_at(at, "expected call");
-    parse_macro_body(s->caller, "endcall");
+    parse_macro_body(s->caller, "endcall", tag);
     return s;
   }
 
@@ -637,6 +655,16 @@ class Parser {
     }
     check_assignable(*target, at);
     return target;
+  }
+
+  static bool assigns_name(const Expr& e, std::string_view name) {
+    if (e.kind == NodeKind::Name) return static_cast<const NameExpr&>(e).name == name;
+    if (e.kind == NodeKind::TupleLit) {
+      for (const auto& item : static_cast<const SequenceExpr&>(e).items) {
+        if (assigns_name(*item, name)) return true;
+      }
+    }
+    return false;
   }
 
   void check_assignable(const Expr& e, const Token& at) {

@@ -241,7 +241,23 @@ std::string lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;
-  while (i < s.size()) append_lower(out, decode(s, i));
+  char32_t prev = 0;
+  while (i < s.size()) {
+    char32_t cp = decode(s, i);
+    if (cp == 0x3A3) {
+      // Greek capital sigma: final form after a cased letter at the end of a word
+      char32_t next = 0;
+      if (i < s.size()) {
+        std::size_t j = i;
+        next = decode(s, j);
+      }
+      bool final_form = prev != 0 && is_cased(prev) && !(next != 0 && is_cased(next));
+      append_utf8(out, final_form ? 0x3C2 : 0x3C3);
+    } else {
+      append_lower(out, cp);
+    }
+    prev = cp;
+  }
   return out;
 }
 
