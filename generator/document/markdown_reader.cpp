@@ -167,7 +167,10 @@ class Reader {
     if (!inserted) {
       const SourcePos& first = it->second;
       std::string where = first.file;
-      if (first.line > 0) where += ":" + std::to_string(first.line);
+      if (first.line > 0) {
+        where += ':';
+        where += std::to_string(first.line);
+      }
       diags_.error(at, "duplicate id '" + id + "' (" + std::string(what) +
                            "); it is already used at " + where);
     }

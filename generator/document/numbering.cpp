@@ -13,6 +13,10 @@ class Numberer {
 
   RefTargets run() {
     collect_explicit(doc_.blocks);
+    for (const Table& t : doc_.tables) {
+      if (!t.id.empty()) used_.insert(t.id);
+    }
+    for (const Figure& f : doc_.figures) used_.insert(f.id);
     walk(doc_.blocks);
     return std::move(targets_);
   }
@@ -24,10 +28,6 @@ class Numberer {
       if (b.kind == BlockKind::heading && !b.anchor.empty()) used_.insert(b.anchor);
       collect_explicit(b.children);
     }
-    for (const Table& t : doc_.tables) {
-      if (!t.id.empty()) used_.insert(t.id);
-    }
-    for (const Figure& f : doc_.figures) used_.insert(f.id);
   }
 
   std::string unique_anchor(std::string base) {
