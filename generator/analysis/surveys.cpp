@@ -90,6 +90,15 @@ json optional_string(const std::optional<std::string>& s) {
   return *s;
 }
 
+/// An empty object with room for `members` members. ordered_json keeps an object's members
+/// in a std::vector of pair<const string, json>, which copies (not moves) its elements when
+/// it grows; without room, adding a member deep-copies the members already there.
+json object_with_room(std::size_t members) {
+  json o = json::object();
+  o.get_ref<json::object_t&>().reserve(members);
+  return o;
+}
+
 bool blank(const std::string& s) {
   return std::all_of(s.begin(), s.end(),
                      [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; });
@@ -291,11 +300,11 @@ class SurveyAnalysis {
   }
 
   json population_json() const;
-  json coverage_json(const std::vector<MunicipalityIdx>& group) const;
+  void add_coverage(const std::vector<MunicipalityIdx>& group, json& e) const;
   json respondent_json(std::size_t response_index) const;
   json respondents_json() const;
   json question_json(std::size_t qi) const;
-  json answer_json(const Question& q, const Answer& a) const;
+  void add_answer(const Question& q, const Answer& a, json& e) const;
   void add_themes(const Question& q, const Tally& by_resp, const Tally& by_muni, json& e) const;
 
   /// The groups (by region, then by size class) that breakdowns are computed for.
@@ -330,7 +339,7 @@ json SurveyAnalysis::population_json() const {
   json out = json::array();
   for (MunicipalityIdx m : population_) {
     const content::Municipality& mu = c_.municipalities[m];
-    json e = json::object();
+    json e = object_with_room(32);
     e["id"] = mu.id;
     e["name"] = mu.name;
     e["region"] = region_id(mu.region);
@@ -347,7 +356,7 @@ json SurveyAnalysis::population_json() const {
 
 /// Coverage counts of a group of population municipalities (the whole population, a
 /// region, a size class).
-json SurveyAnalysis::coverage_json(const std::vector<MunicipalityIdx>& group) const {
+void SurveyAnalysis::add_coverage(const std::vector<MunicipalityIdx>& group, json& e) const {
   std::vector<MunicipalityIdx> covered, not_covered, individually, jointly;
   for (MunicipalityIdx m : group) {
     if (covered_[m]) {
@@ -361,7 +370,6 @@ json SurveyAnalysis::coverage_json(const std::vector<MunicipalityIdx>& group) co
       not_covered.push_back(m);
     }
   }
-  json e = json::object();
   e["population"] = group.size();
   e["covered"] = covered.size();
   e["percent"] = percent(static_cast<double>(covered.size()), static_cast<double>(group.size()));
@@ -372,13 +380,12 @@ json SurveyAnalysis::coverage_json(const std::vector<MunicipalityIdx>& group) co
   e["not_covered_names"] = names(not_covered);
   e["individual_names"] = names(individually);
   e["joint_names"] = names(jointly);
-  return e;
 }
 
 json SurveyAnalysis::respondent_json(std::size_t ri) const {
   const Response& r = s_.responses[ri];
   const std::vector<RegionIdx> regs = regions_of(r);
-  json e = json::object();
+  json e = object_with_room(32);
   e["index"] = ri;
   e["respondent"] = r.respondent;
   e["role"] = optional_string(r.role);
@@ -408,8 +415,8 @@ json SurveyAnalysis::respondents_json() const {
   return out;
 }
 
-json SurveyAnalysis::answer_json(const Question& q, const Answer& a) const {
-  json e = json::object();
+/// Adds the fields of answer `a` to `e`.
+void SurveyAnalysis::add_answer(const Question& q, const Answer& a, json& e) const {
   e["text"] = a.text ? json(*a.text) : json(nullptr);
   json themes = json::array();
   for (std::size_t t : a.themes) {
@@ -430,7 +437,6 @@ json SurveyAnalysis::answer_json(const Question& q, const Answer& a) const {
     if (auto li = likert_index(q, *a.value)) value_label = q.options[*li];
   }
   e["value_label"] = std::move(value_label);
-  return e;
 }
 
 std::vector<SurveyAnalysis::Group> SurveyAnalysis::region_groups() const {
@@ -545,7 +551,7 @@ void add_group_counts(const Question& q, const Tally& t, json& e) {
 json SurveyAnalysis::question_breakdown(const Question& q,
                                         const std::vector<const Answer*>& by_muni,
                                         const Group& g) const {
-  json e = json::object();
+  json e = object_with_room(32);
   e["id"] = g.id;
   if (!g.is_size_class) {
     e["name"] = g.name;
@@ -603,7 +609,7 @@ void SurveyAnalysis::add_themes(const Question& q, const Tally& by_resp, const T
 
 json SurveyAnalysis::question_json(std::size_t qi) const {
   const Question& q = s_.questions[qi];
-  json e = json::object();
+  json e = object_with_room(32);
   e["id"] = q.id;
   e["number"] = qi + 1;
   e["text"] = q.text;
@@ -652,15 +658,18 @@ json SurveyAnalysis::question_json(std::size_t qi) const {
   for (const auto& [ri, a] : listed) {
     const Response& r = s_.responses[ri];
     json item = respondent_json(ri);
-    const json body = answer_json(q, *a);
-    for (const auto& [k, v] : body.items()) item[k] = v;
+    add_answer(q, *a, item);
     const std::optional<RegionIdx> primary = primary_region(r);
     if (!current_group || *current_group != primary) {
       current_group = primary;
-      by_region.push_back(json{
-          {"id", region_id(primary)}, {"name", region_name(primary)}, {"answers", json::array()}});
+      by_region.push_back(json{{"id", region_id(primary)},
+                               {"name", region_name(primary)},
+                               {"count", 0},
+                               {"indexes", json::array()}});
     }
-    by_region.back()["answers"].push_back(item);
+    json& group = by_region.back();
+    group["count"] = group["count"].get<std::size_t>() + 1;
+    group["indexes"].push_back(answers.size());
     answers.push_back(std::move(item));
   }
   e["answers"] = std::move(answers);
@@ -726,7 +735,7 @@ json SurveyAnalysis::question_json(std::size_t qi) const {
 }
 
 json SurveyAnalysis::build() const {
-  json e = json::object();
+  json e = object_with_room(32);
   e["id"] = s_.id;
   e["title"] = s_.title;
   e["file"] = s_.file;
@@ -751,7 +760,9 @@ json SurveyAnalysis::build() const {
                         {"anonymous", anonymous},
                         {"summaries", summaries}};
 
-  e["response_rate"] = coverage_json(population_);
+  json rate = object_with_room(16);
+  add_coverage(population_, rate);
+  e["response_rate"] = std::move(rate);
 
   std::vector<MunicipalityIdx> outside;
   for (MunicipalityIdx m = 0; m < c_.municipalities.size(); ++m) {
@@ -762,20 +773,20 @@ json SurveyAnalysis::build() const {
 
   json br = json::array();
   for (const Group& g : region_groups()) {
-    json x = json{{"id", g.id}, {"name", g.name}};
-    const json coverage = coverage_json(g.members);
-    for (const auto& [k, v] : coverage.items()) x[k] = v;
+    json x = object_with_room(16);
+    x["id"] = g.id;
+    x["name"] = g.name;
+    add_coverage(g.members, x);
     br.push_back(std::move(x));
   }
   e["by_region"] = std::move(br);
   json bs = json::array();
   for (const Group& g : size_class_groups()) {
-    json x = json{
-        {"id", g.id},
-        {"min_population", g.id.is_null() ? json(nullptr) : size_class_bounds_min(g.size_class)},
-        {"max_population", g.id.is_null() ? json(nullptr) : size_class_bounds_max(g.size_class)}};
-    const json coverage = coverage_json(g.members);
-    for (const auto& [k, v] : coverage.items()) x[k] = v;
+    json x = object_with_room(16);
+    x["id"] = g.id;
+    x["min_population"] = g.id.is_null() ? json(nullptr) : size_class_bounds_min(g.size_class);
+    x["max_population"] = g.id.is_null() ? json(nullptr) : size_class_bounds_max(g.size_class);
+    add_coverage(g.members, x);
     bs.push_back(std::move(x));
   }
   e["by_size_class"] = std::move(bs);
@@ -794,7 +805,7 @@ nlohmann::ordered_json analyse_survey(const Content& content, const Survey& surv
 }
 
 nlohmann::ordered_json analyse_surveys(const Content& content) {
-  json out = json::object();
+  json out = object_with_room(content.surveys.size());
   for (const Survey& s : content.surveys) out[s.id] = analyse_survey(content, s);
   return out;
 }

@@ -111,8 +111,16 @@ TEST_F(BuskerudSurvey, QuestionsAnsweredAndThemes) {
   const json& q4 = survey()["questions"][3];
   EXPECT_EQ(q4["summaries"], 1);
   EXPECT_EQ(q4["answers_by_region"][0]["id"], "drammensregionen");
-  EXPECT_EQ(q4["answers_by_region"][0]["answers"][2]["respondent"], "Kommunene i Drammensregionen");
-  EXPECT_TRUE(q4["answers_by_region"][0]["answers"][2]["summary"].get<bool>());
+  EXPECT_EQ(q4["answers_by_region"][0]["count"], 3);
+  EXPECT_EQ(q4["answers"][2]["respondent"], "Kommunene i Drammensregionen");
+  EXPECT_TRUE(q4["answers"][2]["summary"].get<bool>());
+  std::vector<std::string> groups;
+  for (const auto& g : q4["answers_by_region"]) {
+    groups.push_back(g["id"].is_null() ? "-" : g["id"].get<std::string>());
+  }
+  // The answers covering no named municipality come last, in a group without a region.
+  EXPECT_EQ(groups, (std::vector<std::string>{"drammensregionen", "kongsbergregionen",
+                                              "ringeriksregionen", "hadeland", "hallingdal", "-"}));
 }
 
 }  // namespace
