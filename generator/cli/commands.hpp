@@ -12,5 +12,8 @@ using Action = std::function<int()>;
 
 void add_check(CLI::App& app, Action& action);
 void add_analysis(CLI::App& app, Action& action);
+void add_build(CLI::App& app, Action& action);
+void add_import_survey(CLI::App& app, Action& action);
+void add_jinja_conformance(CLI::App& app, Action& action);
 
 }  // namespace samrapport::cli
