@@ -35,7 +35,9 @@ TEST(MacroLibrary, TableFigureAndReferences) {
       " rows=rows, sum=[none, 100]) }}\n"
       "{{ figure(id=\"fig:n\", caption=\"Nivå\", chart={\"kind\": \"bar\","
       " \"categories\": cats, \"values\": vals, \"unit\": \"%\", \"decimals\": 1}) }}\n",
-      {{"rows", {{"Etter 2015", 30.55}, {"Før 2000", 69.45}}},
+      {{"rows",
+        nlohmann::ordered_json::array({nlohmann::ordered_json::array({"Etter 2015", 30.55}),
+                                       nlohmann::ordered_json::array({"Før 2000", 69.45})})},
        {"cats", {"2-3", "4-8"}},
        {"vals", {24.4, 75.6}}});
   Diagnostics diags;
