@@ -183,6 +183,7 @@ struct SurveyReader {
       const std::optional<std::size_t> found =
           it == theme_index[qi].end() ? std::nullopt : std::optional<std::size_t>(it->second);
       if (!found) {
+        if (ctx.error_over_limit(ref)) continue;
         std::vector<std::string> ids;
         for (const auto& t : q.themes) ids.push_back(t.id);
         ctx.error(ref, "unknown theme '" + *id + "' for question '" + q.id + "'" +

@@ -243,6 +243,7 @@ MapReader::MapReader(ReadContext& ctx, yaml::NodeRef node, std::string what,
     }
     const std::string_view key = k.scalar();
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    if (ctx.error_over_limit(k)) continue;
     const auto suggestion = closest(key, allowed);
     ctx.error(
         k, "unknown key " + quote(key) + " in " + what_ +

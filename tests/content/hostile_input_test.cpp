@@ -163,6 +163,25 @@ TEST(HostileInput, ManyDuplicateKeys) {
   EXPECT_EQ(diags.error_count(), 1001u);
 }
 
+TEST(HostileInput, ManyUnknownKeys) {
+  std::string text =
+      "arrangements:\n  - id: keys\n    name: Keys\n    sector: helse\n"
+      "    participants: [Ål, Flå]\n";
+  for (int i = 0; i < 100'000; ++i) text += "    extra" + std::to_string(i) + ": 1\n";
+  testing::MemoryTree tree = base_tree();
+  tree.set("arrangements/keys.yaml", text);
+  Diagnostics diags;
+  (void)load_content(tree, diags);
+  EXPECT_EQ(diags.error_count(), 1001u);
+  EXPECT_EQ(format_diagnostic(diags.items()[0]),
+            "content/arrangements/keys.yaml: error: further problems in this file are not shown: "
+            "99000 errors");
+  EXPECT_TRUE(format_diagnostic(diags.items()[1])
+                  .starts_with("content/arrangements/keys.yaml:6:5: error: unknown key 'extra0' "
+                               "in arrangement 'keys'; allowed keys: id, name, participants"))
+      << format_diagnostic(diags.items()[1]);
+}
+
 TEST(HostileInput, LongSingleLineList) {
   // 200 000 participants on one line: positions stay cheap to compute.
   std::string text = "arrangements:\n  - { id: wide, name: Wide, sector: helse, participants: [";
