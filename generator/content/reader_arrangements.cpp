@@ -159,8 +159,14 @@ void read_arrangements(ReadContext& ctx, yaml::NodeRef root) {
   if (!top.ok()) return;
   const yaml::NodeRef list = top.list("arrangements", true);
   if (!list.present()) return;
-  ctx.content.arrangements.reserve(ctx.content.arrangements.size() + list.size());
-  ctx.arrangement_sources.reserve(ctx.arrangement_sources.size() + list.size());
+  // Grow geometrically: an exact reserve per file would move every arrangement again for
+  // each of many files.
+  const auto grow = [&](auto& v) {
+    const std::size_t needed = v.size() + list.size();
+    if (v.capacity() < needed) v.reserve(std::max(needed, 2 * v.capacity()));
+  };
+  grow(ctx.content.arrangements);
+  grow(ctx.arrangement_sources);
   for (std::size_t i = 0; i < list.size(); ++i) read_arrangement(ctx, list.item(i));
 }
 
