@@ -122,7 +122,13 @@ void Renderer::run_template(const Template& tpl, TemplateContext& tc) {
   std::string* saved_out = out_;
   try {
     exec_body(tpl.body(), tc.root);
+    int chain = 0;
     while (tc.pending_parent) {
+      if (++chain > env_.options().max_recursion_depth) {
+        throw_error(ErrorKind::Limit, "template inheritance is more than " +
+                                          std::to_string(env_.options().max_recursion_depth) +
+                                          " levels deep (does a template extend itself?)");
+      }
       TemplatePtr parent = std::move(tc.pending_parent);
       tc.pending_parent.reset();
       out_ = saved_out;

@@ -1,0 +1,132 @@
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "jinja/environment.hpp"
+#include "jinja/error.hpp"
+#include "jinja/json.hpp"
+
+namespace jinja = samrapport::jinja;
+using jinja::Value;
+
+namespace {
+
+Value ctx(const char* json) {
+  return jinja::from_json(nlohmann::ordered_json::parse(json));
+}
+
+}  // namespace
+
+TEST(Render, RenderStringWithContext) {
+  jinja::Environment env;
+  EXPECT_EQ(env.render_string("Hei {{ name }}! {{ n * 2 }}", ctx(R"({"name": "Ål", "n": 21})")),
+            "Hei Ål! 42");
+}
+
+TEST(Render, TemplatesFromDictLoaderAreCachedAndParsedOnce) {
+  jinja::Environment env;
+  auto loader = std::make_shared<jinja::DictLoader>();
+  loader->add("base.html", "<h1>{% block t %}{% endblock %}</h1>");
+  loader->add("page.html", "{% extends 'base.html' %}{% block t %}{{ title }}{% endblock %}");
+  env.set_loader(loader);
+  auto a = env.get_template("page.html");
+  auto b = env.get_template("page.html");
+  EXPECT_EQ(a.get(), b.get());
+  EXPECT_EQ(env.render("page.html", ctx(R"({"title": "Rapport"})")), "<h1>Rapport</h1>");
+  EXPECT_THROW(env.get_template("nope.html"), jinja::TemplateError);
+}
+
+TEST(Render, OptionsTrimLstripKeepNewline) {
+  jinja::Options o;
+  o.trim_blocks = true;
+  o.lstrip_blocks = true;
+  o.keep_trailing_newline = true;
+  jinja::Environment env(o);
+  EXPECT_EQ(
+      env.render_string("{% for x in xs %}\n  {% if x %}\n{{ x }}\n  {% endif %}\n{% endfor %}\n",
+                        ctx(R"({"xs": [1, 0, 2]})")),
+      "1\n2\n");
+}
+
+TEST(Render, RegisteredFilterTestAndGlobal) {
+  jinja::Environment env;
+  env.add_filter("double", [](jinja::Context&, const Value& v, jinja::CallArgs& args) {
+    jinja::Args a(args, "double", {"plus"});
+    return Value(v.as_int() * 2 + a.int_or(0, 0));
+  });
+  env.add_test("positive", [](jinja::Context&, const Value& v, jinja::CallArgs&) {
+    return v.is_number() && v.as_double() > 0;
+  });
+  env.add_global("site", Value("samrapport"));
+  env.add_function("greet", [](jinja::Context& c, jinja::CallArgs& args) {
+    jinja::Args a(args, "greet", {"who"}, 1);
+    return Value("hei " + c.to_string(*a.get(0)));
+  });
+  EXPECT_EQ(
+      env.render_string("{{ 4|double }} {{ 4|double(plus=1) }} {{ 3 is positive }} "
+                        "{{ site }} {{ greet('Ål') }} {{ [1, -1, 2]|select('positive')|list }}",
+                        Value()),
+      "8 9 True samrapport hei Ål [1, 2]");
+  EXPECT_THROW(env.render_string("{{ 4|double(1, 2) }}", Value()), jinja::TemplateError);
+}
+
+TEST(Render, AutoescapePolicyByName) {
+  jinja::Options o;
+  o.autoescape = [](std::string_view name) -> jinja::EscaperPtr {
+    return name.find(".html") != std::string_view::npos ? jinja::html_escaper() : nullptr;
+  };
+  jinja::Environment env(o);
+  auto loader = std::make_shared<jinja::DictLoader>();
+  loader->add("a.html.j2", "{{ s }}|{{ s|safe }}");
+  loader->add("a.txt.j2", "{{ s }}");
+  env.set_loader(loader);
+  Value c = ctx(R"({"s": "<b>&</b>"})");
+  EXPECT_EQ(env.render("a.html.j2", c), "&lt;b&gt;&amp;&lt;/b&gt;|<b>&</b>");
+  EXPECT_EQ(env.render("a.txt.j2", c), "<b>&</b>");
+}
+
+TEST(Render, CustomEscaperAppliesToPrintedStrings) {
+  jinja::Options o;
+  auto upper = std::make_shared<jinja::Escaper>(
+      jinja::Escaper{"brackets", [](std::string_view s, std::string& out) {
+                       out += '[';
+                       out += s;
+                       out += ']';
+                     }});
+  o.autoescape = [upper](std::string_view) { return upper; };
+  jinja::Environment env(o);
+  EXPECT_EQ(env.render_string("{{ 'a' }}{{ 'b'|safe }}{{ 1 }}{{ 'c'|e }}", Value()), "[a]b1[c]");
+}
+
+TEST(Render, ConcurrentRendersShareTemplatesAndContext) {
+  jinja::Environment env;
+  auto loader = std::make_shared<jinja::DictLoader>();
+  loader->add("t", "{% for x in xs %}{{ x.n }},{% endfor %}");
+  env.set_loader(loader);
+  Value c = Value::dict();
+  Value xs = Value::list();
+  for (int i = 0; i < 200; ++i) {
+    Value item = Value::dict();
+    item.dict_obj().set("n", Value(i));
+    xs.list_obj().items.push_back(item);
+  }
+  c.dict_obj().set("xs", xs);
+  std::string expected = env.render("t", c);
+  std::vector<std::thread> threads;
+  std::vector<int> ok(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) ok[t] += env.render("t", c) == expected;
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) EXPECT_EQ(ok[t], 50);
+}
+
+TEST(Render, FailedRenderLeavesOutputUntouched) {
+  jinja::Environment env;
+  auto tpl = env.from_string("abc {{ 1 // 0 }}");
+  std::string out = "before";
+  EXPECT_THROW(env.render_to(out, *tpl, Value()), jinja::TemplateError);
+  EXPECT_EQ(out, "before");
+}
