@@ -64,11 +64,6 @@ std::string url_escape(std::string_view url) {
   return out;
 }
 
-// A column's width in characters (for choosing between l/r and a wrapping p{} column).
-std::size_t cell_chars(const Inlines& content) {
-  return utf8_length(plain_text(content));
-}
-
 class LatexWriter {
  public:
   LatexWriter(const Document& doc, const LatexOptions& options)
@@ -385,47 +380,89 @@ class LatexWriter {
 
   std::string column_spec(const Table& t) {
     const std::size_t n = t.columns.size();
-    std::vector<std::size_t> chars(n, 1);
+    std::vector<std::size_t> chars(n, 1);  // the longest cell
+    std::vector<std::size_t> word(n, 1);   // the longest word (a wrapping column's minimum)
+    std::vector<std::size_t> header(n, 0);
+    auto longest_word = [](std::string_view text) {
+      std::size_t longest = 0;
+      std::size_t start = 0;
+      while (start <= text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        longest = std::max(longest, utf8_length(text.substr(start, end - start)));
+        start = end + 1;
+      }
+      return longest;
+    };
     for (std::size_t c = 0; c < n; ++c) {
-      chars[c] = std::max<std::size_t>(1, cell_chars(t.columns[c].label));
       for (const Row& r : t.rows) {
         if (r.style == RowStyle::group || c >= r.cells.size()) continue;
-        chars[c] = std::max(chars[c], cell_chars(r.cells[c]));
+        const std::string text = plain_text(r.cells[c]);
+        chars[c] = std::max(chars[c], utf8_length(text));
+        word[c] = std::max(word[c], longest_word(text));
       }
+      // A header longer than the column's cells wraps (bold: about 10 % wider).
+      const std::string label = plain_text(t.columns[c].label);
+      header[c] = utf8_length(label) * 11 / 10;
+      // Long header words may hyphenate (Norwegian patterns): at most 12 characters count.
+      const std::size_t label_word = std::min<std::size_t>(longest_word(label), 12) * 11 / 10 + 1;
+      word[c] = std::max(word[c], label_word);
+      chars[c] = std::max(chars[c], label_word);
     }
-    // About 0.0125 \linewidth per character in \small, 0.026 for the column padding.
-    constexpr double kChar = 0.0125;
+    // About 0.0105 \linewidth per character in \small Times, 0.026 for the column padding.
+    constexpr double kChar = 0.0105;
     constexpr double kPad = 0.026;
     double total = 0;
     for (std::size_t c = 0; c < n; ++c) total += static_cast<double>(chars[c]) * kChar + kPad;
-    std::vector<bool> wrap(n, false);
-    if (total > 1.0) {
-      double fixed = 0;
-      double wide = 0;
-      for (std::size_t c = 0; c < n; ++c) {
-        wrap[c] = !t.columns[c].numeric && chars[c] > 12;
-        if (wrap[c]) {
-          wide += static_cast<double>(chars[c]);
-        } else {
-          fixed += static_cast<double>(chars[c]) * kChar + kPad;
-        }
-      }
-      const double room = std::max(0.2, 1.0 - fixed);
-      std::string spec = "@{}";
-      for (std::size_t c = 0; c < n; ++c) {
-        if (wrap[c]) {
-          const double share = room * static_cast<double>(chars[c]) / wide - kPad;
-          char buf[32];
-          std::snprintf(buf, sizeof buf, "%.3f", std::max(0.08, share));
-          spec += ">{\\raggedright\\arraybackslash}p{" + std::string(buf) + "\\linewidth}";
-        } else {
-          spec += align_letter(t.columns[c]);
-        }
-      }
+    std::string spec = "@{}";
+    header_width_.assign(n, 0.0);
+    for (std::size_t c = 0; c < n; ++c) {
+      if (header[c] > chars[c]) header_width_[c] = static_cast<double>(chars[c]) * kChar;
+    }
+    if (total <= 1.0) {
+      for (const Column& c : t.columns) spec += align_letter(c);
       return spec + "@{}";
     }
-    std::string spec = "@{}";
-    for (const Column& c : t.columns) spec += align_letter(c);
+    // Too wide: long text columns wrap (p{}), sharing the room the others leave in
+    // proportion to their longest cell, but never narrower than their longest word.
+    std::vector<bool> wrap(n, false);
+    double fixed = 0;
+    double wide = 0;
+    for (std::size_t c = 0; c < n; ++c) {
+      wrap[c] = !t.columns[c].numeric && chars[c] > 12;
+      if (wrap[c]) {
+        wide += static_cast<double>(chars[c]);
+      } else {
+        fixed += static_cast<double>(chars[c]) * kChar + kPad;
+      }
+    }
+    const double room = std::max(0.2, 1.0 - fixed);
+    std::vector<double> width(n, 0);
+    std::vector<double> minimum(n, 0);
+    double sum = 0;
+    for (std::size_t c = 0; c < n; ++c) {
+      if (!wrap[c]) continue;
+      minimum[c] = static_cast<double>(word[c]) * kChar * 1.1 + kPad;
+      width[c] = std::max(minimum[c], room * static_cast<double>(chars[c]) / wide);
+      sum += width[c];
+    }
+    if (sum > room) {  // take the excess from the columns above their minimum
+      double slack = 0;
+      for (std::size_t c = 0; c < n; ++c) slack += width[c] - minimum[c];
+      const double cut = std::min(1.0, slack > 0 ? (sum - room) / slack : 0.0);
+      for (std::size_t c = 0; c < n; ++c) width[c] -= (width[c] - minimum[c]) * cut;
+    }
+    for (std::size_t c = 0; c < n; ++c) {
+      if (wrap[c]) header_width_[c] = 0;  // a p{} column wraps its header itself
+      if (wrap[c]) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.3f", std::max(0.06, width[c] - kPad));
+        spec +=
+            ">{\\raggedright\\arraybackslash\\hspace{0pt}}p{" + std::string(buf) + "\\linewidth}";
+      } else {
+        spec += align_letter(t.columns[c]);
+      }
+    }
     return spec + "@{}";
   }
 
@@ -438,7 +475,17 @@ class LatexWriter {
   void header_row(const Table& t) {
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       if (c > 0) out_ += " & ";
-      if (!t.columns[c].label.empty()) {
+      if (t.columns[c].label.empty()) continue;
+      const double box = c < header_width_.size() ? header_width_[c] : 0.0;
+      if (box > 0) {  // a long header over a narrow column: wrapped, aligned with it
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.3f", box);
+        out_ += "\\parbox[b]{" + std::string(buf) + "\\linewidth}{" +
+                (t.columns[c].align == Align::right ? "\\raggedleft" : "\\raggedright") +
+                "\\hspace{0pt}\\textbf{";
+        inlines(t.columns[c].label);
+        out_ += "}}";
+      } else {
         out_ += "\\textbf{";
         inlines(t.columns[c].label);
         out_ += "}";
@@ -529,7 +576,8 @@ class LatexWriter {
   void short_table(const Table& t) {
     const bool numbered = !t.number.empty();
     in_tabular_ = true;
-    out_ += numbered ? "\\begin{table}[H]\n" : "\\par\\noindent\n";
+    // (a float starts in \\normalsize: the table's \\small is repeated inside)
+    out_ += numbered ? "\\begin{table}[H]\\small\n" : "\\par\\noindent\n";
     if (numbered) {
       caption(t);
       out_ += "\n";
@@ -598,7 +646,9 @@ class LatexWriter {
   std::map<int, bool> footnote_done_;
   std::vector<int> pending_footnotes_;
   int unnumbered_tables_ = 0;
-  bool in_tabular_ = false;  // footnotes in a tabular: mark now, text after the table
+  bool in_tabular_ = false;
+  std::vector<double> header_width_;  // per column of the current table: 0 or a \parbox width  //
+                                      // footnotes in a tabular: mark now, text after the table
 };
 
 }  // namespace
