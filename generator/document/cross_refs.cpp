@@ -62,11 +62,12 @@ namespace {
 
 // Finds the next occurrence of marker `m` ("{ref:x}") in `source` from `cursor` by its tail
 // ("ref:x}"), which an escaped or entity-written brace leaves intact, and tells whether it
-// was written as a marker: an unescaped "{" right before the tail.
+// was written as a marker: an unescaped "{" right before the tail. When the source does not
+// show the marker at all, it counts (a real marker is never dropped silently).
 bool next_written_marker(std::string_view source, std::string_view m, std::size_t& cursor) {
   const std::string_view tail = m.substr(1);
   const std::size_t at = source.find(tail, cursor);
-  if (at == std::string_view::npos) return false;
+  if (at == std::string_view::npos) return true;  // cannot tell (e.g. a position mismatch)
   cursor = at + tail.size();
   return at >= 1 && source[at - 1] == '{' && (at < 2 || source[at - 2] != '\\');
 }

@@ -48,6 +48,14 @@ ValueScale value_scale(const Chart& chart) {
   }
   ValueScale scale;
   scale.step = factor * magnitude;
+  // Counts get whole-number ticks: no "0,2 ordninger".
+  bool integral = chart.decimals == 0 && !chart.normalize;
+  for (const auto& series : chart.series) {
+    for (const auto& v : series.values) {
+      if (v && std::fabs(*v - std::round(*v)) > 1e-9) integral = false;
+    }
+  }
+  if (integral && scale.step < 1) scale.step = 1;
   scale.min = lo < 0 ? std::floor(lo / scale.step - 1e-9) * scale.step : 0;
   scale.max = chart.max ? *chart.max : std::ceil(hi / scale.step - 1e-9) * scale.step;
   if (scale.max <= scale.min) scale.max = scale.min + scale.step;

@@ -42,7 +42,10 @@ TEST(ValueScale, NiceTicks) {
   EXPECT_EQ(a.step, 10);
   EXPECT_EQ(a.ticks, (std::vector<double>{0, 10, 20, 30, 40, 50}));
   EXPECT_EQ(a.decimals, 0);
-  const ValueScale b = value_scale(bar_chart({0.3, 1.1}));
+  EXPECT_EQ(value_scale(bar_chart({1, 1, 1})).ticks, (std::vector<double>{0, 1}));  // counts
+  Chart fractions = bar_chart({0.3, 1.1});
+  fractions.decimals = 1;
+  const ValueScale b = value_scale(fractions);
   EXPECT_DOUBLE_EQ(b.step, 0.25);
   EXPECT_EQ(b.decimals, 2);
   EXPECT_DOUBLE_EQ(b.max, 1.25);
