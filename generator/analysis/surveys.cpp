@@ -715,11 +715,16 @@ json SurveyAnalysis::question_json(std::size_t qi) const {
   }
 
   if (q.kind == QuestionKind::number) {
-    e["number_stats"] = json{{"n", resp.valued},
-                             {"mean", mean_or_null(resp.sum, static_cast<double>(resp.valued))},
-                             {"min", optional_number(resp.min)},
-                             {"max", optional_number(resp.max)},
-                             {"sum", resp.sum}};
+    e["number_stats"] =
+        json{{"n", resp.valued},
+             {"mean", mean_or_null(resp.sum, static_cast<double>(resp.valued))},
+             {"min", optional_number(resp.min)},
+             {"max", optional_number(resp.max)},
+             {"sum", resp.sum},
+             {"municipalities_n", muni.valued},
+             {"municipalities_mean", mean_or_null(muni.sum, static_cast<double>(muni.valued))},
+             {"municipalities_min", optional_number(muni.min)},
+             {"municipalities_max", optional_number(muni.max)}};
   } else {
     e["number_stats"] = nullptr;
   }

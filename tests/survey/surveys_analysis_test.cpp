@@ -266,6 +266,11 @@ TEST_F(SurveyAnalysisTest, NumberStatistics) {
   EXPECT_DOUBLE_EQ(n["min"].get<double>(), 3.5);
   EXPECT_DOUBLE_EQ(n["max"].get<double>(), 10.0);
   EXPECT_DOUBLE_EQ(n["sum"].get<double>(), 13.5);
+  // By municipalities: Alfa 3.5, Charlie 10, Delta 10 (the joint answer counts twice).
+  EXPECT_EQ(n["municipalities_n"], 3);
+  EXPECT_NEAR(n["municipalities_mean"].get<double>(), 23.5 / 3.0, 1e-12);
+  EXPECT_DOUBLE_EQ(n["municipalities_min"].get<double>(), 3.5);
+  EXPECT_DOUBLE_EQ(n["municipalities_max"].get<double>(), 10.0);
   EXPECT_EQ(q["by_region"][1]["n"], 2);  // Charlie and Delta share the joint answer
   EXPECT_DOUBLE_EQ(q["by_region"][1]["mean"].get<double>(), 10.0);
   EXPECT_TRUE(q["by_size_class"][0]["mean"].get<double>() == 3.5);
