@@ -33,7 +33,7 @@ ValueScale value_scale(const Chart& chart) {
   }
   if (chart.max) hi = std::max(*chart.max, lo + 1e-9);
   if (hi <= lo) hi = lo + 1;
-  const double raw = (hi - lo) / 5.0;
+  const double raw = hi / 5.0 - lo / 5.0;  // (finite even for ±1e308)
   const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
   const double norm = raw / magnitude;
   double factor = 10;
@@ -58,6 +58,8 @@ ValueScale value_scale(const Chart& chart) {
   if (integral && scale.step < 1) scale.step = 1;
   scale.min = lo < 0 ? std::floor(lo / scale.step - 1e-9) * scale.step : 0;
   scale.max = chart.max ? *chart.max : std::ceil(hi / scale.step - 1e-9) * scale.step;
+  if (!std::isfinite(scale.min)) scale.min = lo;
+  if (!std::isfinite(scale.max)) scale.max = hi;
   if (scale.max <= scale.min) scale.max = scale.min + scale.step;
   scale.decimals = 0;
   while (scale.decimals < 6) {
@@ -65,9 +67,9 @@ ValueScale value_scale(const Chart& chart) {
     if (std::fabs(scaled - std::round(scaled)) < 1e-6) break;
     ++scale.decimals;
   }
-  for (int i = 0;; ++i) {
+  for (int i = 0; i <= 1000; ++i) {  // bounded, whatever the data (1e308 ...)
     const double t = scale.min + i * scale.step;
-    if (t > scale.max + scale.step * 1e-6) break;
+    if (!(t <= scale.max + scale.step * 1e-6)) break;
     scale.ticks.push_back(std::fabs(t) < scale.step * 1e-9 ? 0.0 : t);
   }
   return scale;

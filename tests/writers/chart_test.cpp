@@ -58,6 +58,21 @@ TEST(ValueScale, NiceTicks) {
   EXPECT_EQ(value_scale(bar_chart({0, 0})).max, 1);
 }
 
+TEST(ValueScale, ExtremeDataStayBounded) {
+  for (const auto& values : std::vector<std::vector<double>>{
+           {1e308, 1.7e308}, {-1e308, 1e308}, {1e-300, 2e-300}, {-5, -3}, {0.5}}) {
+    const ValueScale s = value_scale(bar_chart(values));
+    EXPECT_LE(s.ticks.size(), 1001u);
+    EXPECT_GE(s.ticks.size(), 1u);
+    EXPECT_LT(s.min, s.max);
+    const std::string svg =
+        write_svg_chart(bar_chart(values), SvgChartText{"f", "t", "d"}, locale::Lang::nb);
+    EXPECT_NE(svg.find("</svg>"), std::string::npos);
+    EXPECT_NE(write_pgfplots_chart(bar_chart(values), locale::Lang::nb).find("\\end{axis}"),
+              std::string::npos);
+  }
+}
+
 TEST(ValueScale, StackedUsesTheLargestSum) {
   Chart c = bar_chart({40, 30});
   c.kind = ChartKind::stacked;
