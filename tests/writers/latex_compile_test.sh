@@ -3,17 +3,19 @@
 # English, and checks with pdftotext that captions, labels, numbers and the special
 # characters are printed.
 #   latex_compile_test.sh <render_fixture> <fixture-dir> <work-dir>
-# Exit 77 (skipped) only when latexmk or pdftotext is not installed.
+# Exit 77 (skipped) only when latexmk is not installed.
 set -eu
 render=$1
 fixtures=$2
 work=$3
-for tool in latexmk pdftotext; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIP: $tool is not installed (Debian: texlive-latex-extra, latexmk, poppler-utils)"
-    exit 77
-  fi
-done
+if ! command -v latexmk >/dev/null 2>&1; then
+  echo "SKIP: latexmk is not installed (Debian: latexmk texlive-latex-extra texlive-lang-european)"
+  exit 77
+fi
+if ! command -v pdftotext >/dev/null 2>&1; then
+  echo "FAIL: pdftotext is not installed (Debian: poppler-utils)"
+  exit 1
+fi
 fail() {
   echo "FAIL: $*"
   exit 1
