@@ -11,8 +11,14 @@
 namespace samrapport::writers {
 namespace {
 
-std::string render(std::string_view source, const nlohmann::ordered_json& context = {}) {
-  jinja::Environment env;
+std::string render(std::string_view source, const nlohmann::ordered_json& context = {},
+                   bool trim = false) {
+  jinja::Options options;
+  // The report job renders with trim_blocks, lstrip_blocks and keep_trailing_newline.
+  options.trim_blocks = trim;
+  options.lstrip_blocks = trim;
+  options.keep_trailing_newline = trim;
+  jinja::Environment env(options);
   env.set_loader(std::make_shared<jinja::FileSystemLoader>(
       std::vector<std::filesystem::path>{SAMRAPPORT_TEMPLATE_DIR}));
   return env.render_string(
@@ -71,14 +77,19 @@ TEST(MacroLibrary, ReferenceWithLocationReportsIt) {
 }
 
 TEST(MacroLibrary, TableInsideAParagraphStartsItsOwnBlock) {
-  const std::string md = render(
-      "{%- from \"lib/report.j2\" import table -%}Tekst før {{ table(id=\"tab:a\", caption=\"C\","
-      " columns=[\"a\"], rows=[[\"x\"]]) }} og etter.");
-  Diagnostics diags;
-  const document::Document doc = parse(md, diags);
-  ASSERT_FALSE(diags.has_errors()) << md;
-  ASSERT_EQ(doc.tables.size(), 1u) << md;
-  EXPECT_EQ(doc.tables[0].number, "1");
+  for (const bool trim : {false, true}) {
+    const std::string md = render(
+        "{%- from \"lib/report.j2\" import table, figure -%}Tekst før {{ table(id=\"tab:a\","
+        " caption=\"C\", columns=[\"a\"], rows=[[\"x\"]]) }} og etter {{ figure(id=\"fig:a\","
+        " caption=\"F\", chart={\"categories\": [\"a\"], \"values\": [1]}) }}.",
+        {}, trim);
+    Diagnostics diags;
+    const document::Document doc = parse(md, diags);
+    ASSERT_FALSE(diags.has_errors()) << md;
+    ASSERT_EQ(doc.tables.size(), 1u) << md;
+    EXPECT_EQ(doc.tables[0].number, "1");
+    ASSERT_EQ(doc.figures.size(), 1u) << md;
+  }
 }
 
 }  // namespace
