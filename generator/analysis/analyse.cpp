@@ -1,12 +1,26 @@
 #include "analysis/analyse.hpp"
 
+#include <algorithm>
+#include <future>
+#include <thread>
+
 #include "analysis/families.hpp"
 #include "analysis/index.hpp"
 #include "analysis/surveys.hpp"
 
 namespace samrapport::analysis {
 
+unsigned thread_count(const Options& options) {
+  if (options.threads > 0) return options.threads;
+  return std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+}
+
 Results analyse(const content::Content& content, const Options& options) {
+  // The survey analysis reads only the content: it runs beside the table families.
+  std::future<nlohmann::ordered_json> surveys;
+  if (thread_count(options) > 1 && !content.surveys.empty()) {
+    surveys = std::async(std::launch::async, [&content] { return analyse_surveys(content); });
+  }
   const Index index = build_index(content, options);
   Results results;
   results.reference_date = to_string(content.report.reference_date);
@@ -27,7 +41,7 @@ Results analyse(const content::Content& content, const Options& options) {
   compute_service_structure(index, results);
   compute_lists(index, results);
   compute_datasets(index, results);
-  results.surveys = analyse_surveys(content);
+  results.surveys = surveys.valid() ? surveys.get() : analyse_surveys(content);
   return results;
 }
 

@@ -30,7 +30,14 @@ struct Options {
   double cross_county_dominant = 2.0 / 3.0;
   /// Groups with fewer arrangements than this merge into the "other" group.
   int cross_county_min_group = 5;
+  /// Worker threads for the independent parts (collation keys of many names, the survey
+  /// analysis, the largest JSON parts): 0 = as many as the hardware has (at most 4),
+  /// 1 = everything on the calling thread. The results do not depend on it.
+  unsigned threads = 0;
 };
+
+/// The number of threads `options.threads` stands for.
+unsigned thread_count(const Options& options);
 
 /// Computes every table and figure of the report from `content`. Never throws on valid
 /// content (the reader guarantees references are resolved).

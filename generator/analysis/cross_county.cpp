@@ -44,29 +44,69 @@ const std::string& former_of(const content::Municipality& m) {
   return m.former_county ? *m.former_county : m.county;
 }
 
-/// Sorts (name, count) by count descending, then collation.
-void sort_counts(std::vector<NameCount>& rows) {
-  std::vector<std::string> keys;
-  std::vector<std::size_t> order(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    order[i] = i;
-    keys.push_back(locale::collation_key(rows[i].name));
+/// County and former-county names as small integers, with their collation rank, so that
+/// the per-arrangement work is on integers.
+class Names {
+ public:
+  int id(const std::string& name) {
+    const auto [it, added] = ids_.emplace(name, static_cast<int>(names_.size()));
+    if (added) names_.push_back(name);
+    return it->second;
   }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (rows[a].count != rows[b].count) return rows[a].count > rows[b].count;
-    return keys[a] < keys[b];
-  });
-  std::vector<NameCount> sorted;
-  for (auto i : order) sorted.push_back(std::move(rows[i]));
-  rows = std::move(sorted);
-}
+  /// Call once every name is in.
+  void rank() {
+    std::vector<std::pair<std::string, int>> keyed;
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+      keyed.emplace_back(locale::collation_key(names_[i]), static_cast<int>(i));
+    }
+    std::sort(keyed.begin(), keyed.end());
+    rank_.assign(names_.size(), 0);
+    for (std::size_t r = 0; r < keyed.size(); ++r) rank_[keyed[r].second] = static_cast<int>(r);
+  }
+  [[nodiscard]] const std::string& name(int id) const { return names_[id]; }
+  [[nodiscard]] int rank(int id) const { return rank_[id]; }
+  [[nodiscard]] std::size_t size() const { return names_.size(); }
 
-std::vector<NameCount> to_rows(const std::map<std::string, int>& counts) {
-  std::vector<NameCount> rows;
-  for (const auto& [name, count] : counts) rows.push_back(NameCount{name, count});
-  sort_counts(rows);
-  return rows;
-}
+  /// (id, count) sorted by count descending, then collation.
+  [[nodiscard]] std::vector<NameCount> rows(std::vector<std::pair<int, int>> counts) const {
+    std::sort(counts.begin(), counts.end(), [&](const auto& a, const auto& b) {
+      if (a.second != b.second) return a.second > b.second;
+      return rank_[a.first] < rank_[b.first];
+    });
+    std::vector<NameCount> out;
+    out.reserve(counts.size());
+    for (const auto& [id, count] : counts) out.push_back(NameCount{names_[id], count});
+    return out;
+  }
+
+ private:
+  std::unordered_map<std::string, int> ids_;
+  std::vector<std::string> names_;
+  std::vector<int> rank_;
+};
+
+/// Counts per name id for one arrangement or group, cleared by walking what it touched.
+class Tally {
+ public:
+  explicit Tally(std::size_t n) : count_(n, 0) {}
+  void add(int id) {
+    if (count_[id]++ == 0) touched_.push_back(id);
+  }
+  [[nodiscard]] std::vector<std::pair<int, int>> take() {
+    std::vector<std::pair<int, int>> out;
+    out.reserve(touched_.size());
+    for (int id : touched_) {
+      out.emplace_back(id, count_[id]);
+      count_[id] = 0;
+    }
+    touched_.clear();
+    return out;
+  }
+
+ private:
+  std::vector<int> count_;
+  std::vector<int> touched_;
+};
 
 }  // namespace
 
@@ -103,137 +143,152 @@ void compute_cross_county(const Index& index, Results& results) {
   std::unordered_map<std::string, std::string> successor;
   for (const auto& [former, to] : became) successor[former] = most_common(to);
 
-  // Per municipality: area ("" = home) and group label.
+  // Per municipality: area (-1 = home), group label and former county, as name ids.
   const std::size_t n = content.municipalities.size();
-  std::vector<std::string> area(n), label(n);
+  Names names;
+  std::vector<int> area(n, -1), label(n, -1), former(n, -1);
   for (std::size_t m = 0; m < n; ++m) {
     const auto& municipality = content.municipalities[m];
     if (is_core[m]) continue;
     if (municipality.county != cc.home_county) {
-      area[m] = municipality.county;
-      label[m] = municipality.county;
-      continue;
+      area[m] = label[m] = names.id(municipality.county);
+    } else {
+      const std::string& f = former_of(municipality);
+      if (f == cc.home_former_county) continue;
+      area[m] = names.id(f);
+      const auto it = successor.find(f);
+      label[m] = it != successor.end() && !it->second.empty() && it->second != cc.home_county
+                     ? names.id(it->second)
+                     : area[m];
     }
-    const std::string& former = former_of(municipality);
-    if (former == cc.home_former_county) continue;
-    area[m] = former;
-    const auto it = successor.find(former);
-    label[m] = it != successor.end() && !it->second.empty() && it->second != cc.home_county
-                   ? it->second
-                   : former;
+    former[m] = names.id(former_of(municipality));
   }
+  names.rank();
 
-  std::map<std::string, ArrangementList> by_label;  // "" = no dominant area
+  // Crossing arrangements, each with its dominant label (-1: none).
+  Tally labels(names.size()), formers_of(names.size()), involved(names.size());
+  std::vector<int> dominant_of(results.arrangements.size(), -1);
+  std::vector<std::vector<int>> areas_of(results.arrangements.size());
+  std::vector<std::vector<int>> formers_set(results.arrangements.size());
   ArrangementList crossing;
-  std::map<std::string, int> former_involved;
   for (auto a : index.order) {
     const auto& participants = index.participants[a];
     bool home = false;
-    const std::string* first_foreign = nullptr;
+    int first_foreign = -1;
     bool crosses = false;
+    int foreign = 0;
     for (auto m : participants) {
-      if (area[m].empty()) {
+      if (area[m] < 0) {
         home = true;
-      } else if (first_foreign == nullptr) {
-        first_foreign = &area[m];
-      } else if (*first_foreign != area[m]) {
+        continue;
+      }
+      ++foreign;
+      if (first_foreign < 0) {
+        first_foreign = area[m];
+      } else if (first_foreign != area[m]) {
         crosses = true;
       }
     }
-    if (first_foreign == nullptr || !(crosses || home)) continue;
+    if (first_foreign < 0 || !(crosses || home)) continue;
 
-    std::map<std::string, int> labels;
-    std::map<std::string, int> former_set;
-    int foreign = 0;
     for (auto m : participants) {
-      if (area[m].empty()) continue;
-      ++foreign;
-      ++labels[label[m]];
-      former_set[former_of(content.municipalities[m])] = 1;
+      if (area[m] < 0) continue;
+      labels.add(label[m]);
+      formers_of.add(former[m]);
     }
     const int unnamed = std::max(
         0, content.arrangements[a].participant_count() - static_cast<int>(participants.size()));
-    const std::string dominant = most_common(labels);
+    auto label_counts = labels.take();
+    std::sort(label_counts.begin(), label_counts.end(), [&](const auto& x, const auto& y) {
+      if (x.second != y.second) return x.second > y.second;
+      return names.rank(x.first) < names.rank(y.first);
+    });
     const double need = options.cross_county_dominant * static_cast<double>(foreign + unnamed);
-    const bool has_dominant = static_cast<double>(labels[dominant]) >= need - 1e-9;
+    const bool has_dominant = static_cast<double>(label_counts.front().second) >= need - 1e-9;
 
     CrossCountyInfo info;
-    info.county = has_dominant ? dominant : std::string();
-    for (const auto& row : to_rows(labels)) info.areas.push_back(row.name);
-    for (const auto& [former, unused] : former_set) {
-      info.former_counties.push_back(former);
-      ++former_involved[former];
+    info.county = has_dominant ? names.name(label_counts.front().first) : std::string();
+    for (const auto& [id, count] : label_counts) {
+      info.areas.push_back(names.name(id));
+      areas_of[a].push_back(id);
     }
-    sort_by_collation(info.former_counties);
+    auto former_counts = formers_of.take();
+    std::sort(former_counts.begin(), former_counts.end(), [&](const auto& x, const auto& y) {
+      return names.rank(x.first) < names.rank(y.first);
+    });
+    for (const auto& [id, count] : former_counts) {
+      info.former_counties.push_back(names.name(id));
+      formers_set[a].push_back(id);
+      involved.add(id);
+    }
     results.arrangements[a].cross_county = std::move(info);
-    by_label[has_dominant ? dominant : std::string()].push_back(a);
+    dominant_of[a] = has_dominant ? label_counts.front().first : -1;
     crossing.push_back(a);
   }
 
   cc.total = static_cast<int>(crossing.size());
   cc.percent = percent_of(cc.total, static_cast<double>(index.order.size()));
-  cc.by_former_county = to_rows(former_involved);
+  cc.by_former_county = names.rows(involved.take());
 
-  // Groups: labels with enough arrangements, the rest in "other" (kept in report order).
-  std::vector<CrossCountyGroup> groups;
-  std::vector<bool> in_other(results.arrangements.size(), false);
-  for (auto& [name, list] : by_label) {
-    if (!name.empty() && static_cast<int>(list.size()) >= options.cross_county_min_group) {
-      CrossCountyGroup group;
-      group.county = name;
-      group.arrangements = std::move(list);
-      groups.push_back(std::move(group));
-    } else {
-      for (auto a : list) in_other[a] = true;
+  // Groups: labels with enough arrangements; the rest, and those without a dominant
+  // label, form the "other" group. Arrangements stay in report order.
+  std::vector<ArrangementList> by_label(names.size());
+  for (auto a : crossing) {
+    if (dominant_of[a] >= 0) by_label[dominant_of[a]].push_back(a);
+  }
+  std::vector<std::pair<int, int>> sizes;
+  for (std::size_t id = 0; id < by_label.size(); ++id) {
+    const int size = static_cast<int>(by_label[id].size());
+    if (size > 0 && size >= options.cross_county_min_group) {
+      sizes.emplace_back(static_cast<int>(id), size);
     }
   }
-  std::vector<NameCount> order_rows;
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    order_rows.push_back(
-        NameCount{groups[g].county, static_cast<int>(groups[g].arrangements.size())});
-  }
-  sort_counts(order_rows);
+  std::vector<bool> grouped(names.size(), false);
+  std::sort(sizes.begin(), sizes.end(), [&](const auto& x, const auto& y) {
+    if (x.second != y.second) return x.second > y.second;
+    return names.rank(x.first) < names.rank(y.first);
+  });
   std::vector<CrossCountyGroup> sorted;
-  for (const auto& row : order_rows) {
-    for (auto& group : groups) {
-      if (group.county == row.name && !group.arrangements.empty()) {
-        sorted.push_back(std::move(group));
-        break;
-      }
-    }
+  for (const auto& [id, size] : sizes) {
+    grouped[id] = true;
+    CrossCountyGroup group;
+    group.county = names.name(id);
+    group.arrangements = std::move(by_label[id]);
+    sorted.push_back(std::move(group));
   }
   CrossCountyGroup other;
   other.other = true;
   for (auto a : crossing) {
-    if (in_other[a]) other.arrangements.push_back(a);
+    if (dominant_of[a] < 0 || !grouped[dominant_of[a]]) other.arrangements.push_back(a);
   }
   if (!other.arrangements.empty()) sorted.push_back(std::move(other));
 
+  Tally group_areas(names.size());
   for (auto& group : sorted) {
     group.count = static_cast<int>(group.arrangements.size());
-    std::map<std::string, int> areas;
-    std::map<std::vector<std::string>, int> combos;
+    std::map<std::vector<int>, int> combos;
     for (auto a : group.arrangements) {
-      const auto& info = *results.arrangements[a].cross_county;
-      for (const auto& name : info.areas) ++areas[name];
-      ++combos[info.former_counties];
+      for (int id : areas_of[a]) group_areas.add(id);
+      ++combos[formers_set[a]];
     }
-    group.areas = to_rows(areas);
-    std::vector<std::pair<std::string, std::size_t>> keyed;
-    std::vector<NamesCount> rows;
-    for (const auto& [names, count] : combos) {
-      std::string key;
-      for (const auto& name : names) key += locale::collation_key(name) + '\x01';
-      keyed.emplace_back(std::move(key), rows.size());
-      rows.push_back(NamesCount{names, count});
-    }
-    std::sort(keyed.begin(), keyed.end(), [&](const auto& x, const auto& y) {
-      if (rows[x.second].count != rows[y.second].count) {
-        return rows[x.second].count > rows[y.second].count;
-      }
-      return x.first < y.first;
+    group.areas = names.rows(group_areas.take());
+    // Combinations by count descending, then by their names' collation ranks.
+    std::vector<std::pair<std::vector<int>, int>> ordered(combos.begin(), combos.end());
+    auto ranks = [&](const std::vector<int>& ids) {
+      std::vector<int> out;
+      for (int id : ids) out.push_back(names.rank(id));
+      return out;
+    };
+    std::sort(ordered.begin(), ordered.end(), [&](const auto& x, const auto& y) {
+      if (x.second != y.second) return x.second > y.second;
+      return ranks(x.first) < ranks(y.first);
     });
-    for (const auto& entry : keyed) group.former_counties.push_back(rows[entry.second]);
+    for (const auto& [ids, count] : ordered) {
+      NamesCount row;
+      for (int id : ids) row.names.push_back(names.name(id));
+      row.count = count;
+      group.former_counties.push_back(std::move(row));
+    }
   }
   cc.by_county = std::move(sorted);
 }

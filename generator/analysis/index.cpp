@@ -1,6 +1,7 @@
 #include "analysis/index.hpp"
 
 #include <algorithm>
+#include <future>
 #include <numeric>
 #include <tuple>
 
@@ -12,14 +13,39 @@ bool Index::name_less(content::MunicipalityIdx a, content::MunicipalityIdx b) co
   return std::tie(municipality_key[a], a) < std::tie(municipality_key[b], b);
 }
 
+namespace {
+
+/// Collation keys of many names, split over the analysis' threads (ICU's collation is the
+/// largest single cost of the analysis; each thread has its own collator).
+std::vector<std::string> collation_keys(const std::vector<const std::string*>& names,
+                                        unsigned threads) {
+  std::vector<std::string> keys(names.size());
+  auto fill = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) keys[i] = locale::collation_key(*names[i]);
+  };
+  constexpr std::size_t kPerThread = 1024;
+  const std::size_t parts =
+      std::min<std::size_t>(threads, std::max<std::size_t>(1, names.size() / kPerThread));
+  std::vector<std::future<void>> workers;
+  const std::size_t chunk = (names.size() + parts - 1) / std::max<std::size_t>(parts, 1);
+  for (std::size_t p = 1; p < parts; ++p) {
+    const std::size_t from = p * chunk;
+    const std::size_t to = std::min(names.size(), from + chunk);
+    if (from < to) workers.push_back(std::async(std::launch::async, fill, from, to));
+  }
+  fill(0, std::min(names.size(), chunk));
+  for (auto& w : workers) w.get();
+  return keys;
+}
+
+}  // namespace
+
 Index build_index(const content::Content& content, const Options& options) {
   Index index{content, options, {}, {}, {}, {}, {}, {}, {}, {}};
   const auto& arrangements = content.arrangements;
   const std::size_t n_municipalities = content.municipalities.size();
 
-  index.municipality_key.reserve(n_municipalities);
   for (std::size_t m = 0; m < n_municipalities; ++m) {
-    index.municipality_key.push_back(locale::collation_key(content.municipalities[m].name));
     if (content.municipalities[m].in_scope) index.in_scope.push_back(m);
   }
 
@@ -28,7 +54,6 @@ Index build_index(const content::Content& content, const Options& options) {
   std::vector<std::size_t> stamp(n_municipalities, static_cast<std::size_t>(-1));
   index.participants.resize(arrangements.size());
   index.current.resize(arrangements.size());
-  std::vector<std::string> name_key(arrangements.size());
   for (std::size_t a = 0; a < arrangements.size(); ++a) {
     const auto& arrangement = arrangements[a];
     auto& unique = index.participants[a];
@@ -39,10 +64,20 @@ Index build_index(const content::Content& content, const Options& options) {
       unique.push_back(m);
     }
     index.current[a] = arrangement.current(content.report.reference_date);
-    if (index.current[a]) {
-      name_key[a] = locale::collation_key(arrangement.name);
-      index.order.push_back(a);
-    }
+    if (index.current[a]) index.order.push_back(a);
+  }
+
+  // Collation keys: municipality names, then the names of current arrangements.
+  std::vector<const std::string*> names;
+  names.reserve(n_municipalities + index.order.size());
+  for (const auto& m : content.municipalities) names.push_back(&m.name);
+  for (auto a : index.order) names.push_back(&arrangements[a].name);
+  auto keys = collation_keys(names, thread_count(options));
+  index.municipality_key.assign(std::make_move_iterator(keys.begin()),
+                                std::make_move_iterator(keys.begin() + n_municipalities));
+  std::vector<std::string> name_key(arrangements.size());
+  for (std::size_t i = 0; i < index.order.size(); ++i) {
+    name_key[index.order[i]] = std::move(keys[n_municipalities + i]);
   }
 
   std::sort(index.order.begin(), index.order.end(), [&](std::size_t a, std::size_t b) {

@@ -1,6 +1,8 @@
 #include "analysis/to_json.hpp"
 
+#include <future>
 #include <string>
+#include <thread>
 #include <unordered_set>
 #include <utility>
 
@@ -10,16 +12,41 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-/// Builds a large JSON object in insertion order. ordered_json's own insertion searches
-/// the keys linearly (quadratic for thousands of arrangements); keys here are unique by
-/// construction (ids, names), and a repeated key is ignored (first wins).
+using Members = std::vector<std::pair<const std::string, json>>;
+
+/// The member vector of a JSON object. ordered_json's own insertion searches the keys
+/// linearly (quadratic for thousands of arrangements) and its initializer lists build a
+/// two-element array per member; the builders below append to this vector directly.
+Members& members(json& object) {
+  return static_cast<Members&>(object.get_ref<json::object_t&>());
+}
+
+/// An object with a few fixed keys: Fields(n)("id", ...)("name", ...).take().
+class Fields {
+ public:
+  explicit Fields(std::size_t n) { members(object_).reserve(n); }
+  Fields& operator()(const char* key, json value) {
+    members(object_).emplace_back(key, std::move(value));
+    return *this;
+  }
+  json take() { return std::move(object_); }
+
+ private:
+  json object_ = json::object();
+};
+
+/// A large object keyed by data (ids, names). Keys are unique by construction; a repeated
+/// key is ignored (first wins). Reserving matters: on growth the vector copies its
+/// members (the const key makes the move constructor throwing), deep-copying the values.
 class ObjectBuilder {
  public:
+  explicit ObjectBuilder(std::size_t n) {
+    members(object_).reserve(n);
+    seen_.reserve(n);
+  }
   void add(const std::string& key, json value) {
     if (!seen_.insert(key).second) return;
-    auto& object = object_.get_ref<json::object_t&>();
-    static_cast<std::vector<std::pair<const std::string, json>>&>(object).emplace_back(
-        key, std::move(value));
+    members(object_).emplace_back(key, std::move(value));
   }
   json take() { return std::move(object_); }
 
@@ -35,7 +62,9 @@ json optional(const std::optional<T>& value) {
 
 json ids(const Results& results, const ArrangementList& list) {
   json out = json::array();
-  for (auto a : list) out.push_back(results.arrangements[a].id);
+  auto& array = out.get_ref<json::array_t&>();
+  array.reserve(list.size());
+  for (auto a : list) array.emplace_back(results.arrangements[a].id);
   return out;
 }
 
@@ -64,16 +93,11 @@ json totals(const Totals& t) {
 json municipalities(const std::vector<MunicipalityRow>& rows) {
   json out = json::array();
   for (const auto& r : rows) {
-    out.push_back(json{{"id", r.id},
-                       {"name", r.name},
-                       {"region", optional(r.region)},
-                       {"population", optional(r.population)},
-                       {"arrangements", r.arrangements},
-                       {"hosted", r.hosted},
-                       {"assisted", r.assisted},
-                       {"edge", r.edge},
-                       {"size_class", optional(r.size_class)},
-                       {"staff_fte", optional(r.staff_fte)}});
+    out.push_back(Fields(10)("id", r.id)("name", r.name)("region", optional(r.region))(
+                      "population", optional(r.population))("arrangements", r.arrangements)(
+                      "hosted", r.hosted)("assisted", r.assisted)("edge", r.edge)(
+                      "size_class", optional(r.size_class))("staff_fte", optional(r.staff_fte))
+                      .take());
   }
   return out;
 }
@@ -197,11 +221,9 @@ json tasks(const std::vector<TaskRow>& rows) {
 json hosts(const Hosts& h) {
   json rows = json::array();
   for (const auto& r : h.rows) {
-    rows.push_back(json{{"name", r.name},
-                        {"population", optional(r.population)},
-                        {"hosted", r.hosted},
-                        {"assisted", r.assisted},
-                        {"total", r.total}});
+    rows.push_back(Fields(5)("name", r.name)("population", optional(r.population))(
+                       "hosted", r.hosted)("assisted", r.assisted)("total", r.total)
+                       .take());
   }
   const auto& c = h.concentration;
   return json{{"with_host", h.with_host},
@@ -269,29 +291,20 @@ json arrangement(const ArrangementInfo& a) {
   if (a.established_between) {
     between = json::array({a.established_between->first, a.established_between->second});
   }
-  return json{{"id", a.id},
-              {"name", a.name},
-              {"participants", a.participants},
-              {"participant_count", a.participant_count},
-              {"in_scope_participants", a.in_scope_participants},
-              {"other_owners", a.other_owners},
-              {"host", optional(a.host)},
-              {"host_in_scope", a.host_in_scope},
-              {"legal_form", optional(a.legal_form)},
-              {"sector", a.sector},
-              {"tasks", a.tasks},
-              {"established", optional(a.established)},
-              {"established_between", std::move(between)},
-              {"ended", optional(a.ended)},
-              {"fte", optional(a.fte)},
-              {"current", a.current},
-              {"level", optional(a.level)},
-              {"period", optional(a.period)},
-              {"cross_county", std::move(cross)}};
+  return Fields(19)("id", a.id)("name", a.name)("participants", a.participants)(
+             "participant_count", a.participant_count)(
+             "in_scope_participants", a.in_scope_participants)("other_owners", a.other_owners)(
+             "host", optional(a.host))("host_in_scope", a.host_in_scope)(
+             "legal_form", optional(a.legal_form))("sector", a.sector)("tasks", a.tasks)(
+             "established", optional(a.established))("established_between", std::move(between))(
+             "ended", optional(a.ended))("fte", optional(a.fte))("current", a.current)(
+             "level", optional(a.level))("period", optional(a.period))("cross_county",
+                                                                       std::move(cross))
+      .take();
 }
 
 json keyed_lists(const Results& results, const std::vector<KeyedList>& lists) {
-  ObjectBuilder out;
+  ObjectBuilder out(lists.size());
   for (const auto& list : lists) out.add(list.id, ids(results, list.arrangements));
   return out.take();
 }
@@ -334,9 +347,37 @@ json dataset(const DatasetResult& d) {
               {"total", std::move(total)}};
 }
 
-}  // namespace
+/// The arrangement table, keyed by id.
+json arrangement_table(const Results& results) {
+  ObjectBuilder table(results.arrangements.size());
+  for (const auto& a : results.arrangements) table.add(a.id, arrangement(a));
+  return table.take();
+}
 
-json to_json(const Results& results) {
+/// The arrangement lists: current, ended, by_municipality, by_region, by_sector, by_task.
+std::vector<std::pair<const char*, json>> arrangement_lists(const Results& results) {
+  std::vector<std::pair<const char*, json>> out;
+  out.emplace_back("current", ids(results, results.current));
+  out.emplace_back("ended", ids(results, results.ended));
+  ObjectBuilder by_municipality(results.by_municipality.size());
+  for (const auto& list : results.by_municipality) {
+    by_municipality.add(list.name, ids(results, list.arrangements));
+  }
+  out.emplace_back("by_municipality", by_municipality.take());
+  out.emplace_back("by_region", keyed_lists(results, results.by_region));
+  out.emplace_back("by_sector", keyed_lists(results, results.by_sector));
+  out.emplace_back("by_task", keyed_lists(results, results.by_task));
+  return out;
+}
+
+json to_json_with(const Results& results, json surveys, unsigned threads) {
+  if (threads == 0) threads = std::thread::hardware_concurrency();
+  // The two largest parts are independent of the rest: with threads, the arrangement
+  // table is built beside the others. The output is the same either way.
+  std::future<json> table;
+  if (threads > 1) {
+    table = std::async(std::launch::async, [&results] { return arrangement_table(results); });
+  }
   json out = json::object();
   out["reference_date"] = results.reference_date;
   out["reference_year"] = results.reference_year;
@@ -362,26 +403,26 @@ json to_json(const Results& results) {
   out["legal_form_groups"] = legal_form_groups(results.legal_form_groups);
   out["sectors"] = sectors(results.sectors);
   out["service_structure"] = service_structure(results);
+  auto lists = arrangement_lists(results);
+  out["arrangements"] = table.valid() ? table.get() : arrangement_table(results);
+  for (auto& [key, value] : lists) out[key] = std::move(value);
 
-  ObjectBuilder arrangements;
-  for (const auto& a : results.arrangements) arrangements.add(a.id, arrangement(a));
-  out["arrangements"] = arrangements.take();
-  out["current"] = ids(results, results.current);
-  out["ended"] = ids(results, results.ended);
-  ObjectBuilder by_municipality;
-  for (const auto& list : results.by_municipality) {
-    by_municipality.add(list.name, ids(results, list.arrangements));
-  }
-  out["by_municipality"] = by_municipality.take();
-  out["by_region"] = keyed_lists(results, results.by_region);
-  out["by_sector"] = keyed_lists(results, results.by_sector);
-  out["by_task"] = keyed_lists(results, results.by_task);
-
-  ObjectBuilder datasets;
+  ObjectBuilder datasets(results.datasets.size());
   for (const auto& d : results.datasets) datasets.add(d.id, dataset(d));
   out["datasets"] = datasets.take();
-  out["surveys"] = results.surveys;
+  out["surveys"] = std::move(surveys);
   return out;
+}
+
+}  // namespace
+
+json to_json(const Results& results, unsigned threads) {
+  return to_json_with(results, results.surveys, threads);
+}
+
+json to_json(Results&& results, unsigned threads) {
+  json surveys = std::move(results.surveys);
+  return to_json_with(results, std::move(surveys), threads);
 }
 
 }  // namespace samrapport::analysis
