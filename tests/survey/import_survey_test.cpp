@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <sstream>
 #include <string>
 
@@ -246,6 +247,69 @@ TEST(ImportSurvey, Utf16IsRefused) {
   const ImportResult r = import(std::string("\xFF\xFEK\0", 4), d);
   EXPECT_TRUE(r.yaml.empty());
   EXPECT_EQ(messages(d).size(), 1u);
+}
+
+// Deterministic pseudo-random files built from awkward pieces: rows of five cells, most of
+// them quoted properly, some not, some with a municipality that does not exist. Every
+// import either reports errors and writes nothing, or writes YAML that reads back with one
+// response per row.
+TEST(ImportSurvey, ShuffledAwkwardInputEitherFailsCleanlyOrReadsBack) {
+  const std::vector<std::string> pieces = {"x",   "\"", ";",   ",",   "\n",       "\r\n", " ", "Ja",
+                                           "Nei", "3",  "4,5", "«x»", "\xC3\xA5", "#",    "*"};
+  const std::vector<std::string> places = {
+      "Alfa", "Bravo", "Charlie og Delta", "Æbeltoft kommune", "0001", "Oslo", ""};
+  const content::Content c = make_fixture();
+  std::uint32_t state = 12345;
+  const auto next = [&state](std::uint32_t n) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 8) % n;
+  };
+  const auto cell = [&](std::string text) {
+    if (next(10) < 7) {  // quoted, with quotes doubled
+      std::string q = "\"";
+      for (char ch : text) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      return q + "\"";
+    }
+    return text;
+  };
+  int imported = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string csv = next(2) ? "\xEF\xBB\xBF" : "";
+    csv += "Kommune;q1;q2;q3;q5\r\n";
+    const std::uint32_t rows = next(4);
+    for (std::uint32_t r = 0; r < rows; ++r) {
+      csv += cell(places[next(static_cast<std::uint32_t>(places.size()))]);
+      for (int k = 0; k < 4; ++k) {
+        std::string text;
+        for (std::uint32_t i = next(4); i > 0; --i) {
+          text += pieces[next(static_cast<std::uint32_t>(pieces.size()))];
+        }
+        csv += ";" + cell(text);
+      }
+      csv += next(2) ? "\r\n" : "\n";
+    }
+    Diagnostics d;
+    ImportOptions opt;
+    opt.survey_id = "test";
+    const ImportResult res = import_survey_csv(csv, "f.csv", opt, c, d);
+    if (d.has_errors()) {
+      EXPECT_TRUE(res.yaml.empty()) << csv;
+      continue;
+    }
+    ++imported;
+    YAML::Node y;
+    ASSERT_NO_THROW(y = YAML::Load(res.yaml)) << csv << "\n" << res.yaml;
+    EXPECT_EQ(y["responses"].size(), res.responses) << csv;
+    for (std::size_t i = 0; i < res.survey.responses.size(); ++i) {
+      for (const auto& [qi, answer] : res.survey.responses[i].answers) {
+        if (!answer.text) continue;
+        EXPECT_EQ(
+            y["responses"][i]["answers"][res.survey.questions[qi].id]["text"].as<std::string>(),
+            *answer.text);
+      }
+    }
+  }
+  EXPECT_GE(imported, 30);
 }
 
 TEST(ImportSurvey, Deterministic) {
