@@ -34,9 +34,9 @@ std::string_view to_string(SurveySizeClass c) {
   return "small";
 }
 
-SurveySizeClass survey_size_class(std::int64_t population) {
-  if (population > 15000) return SurveySizeClass::large;
-  if (population >= 5000) return SurveySizeClass::medium;
+SurveySizeClass survey_size_class(std::int64_t population, const SurveySizeBounds& bounds) {
+  if (population > bounds.large_above) return SurveySizeClass::large;
+  if (population >= bounds.small_below) return SurveySizeClass::medium;
   return SurveySizeClass::small;
 }
 
@@ -45,26 +45,27 @@ namespace {
 constexpr SurveySizeClass kSizeClasses[] = {SurveySizeClass::large, SurveySizeClass::medium,
                                             SurveySizeClass::small};
 
-json size_class_bounds_min(SurveySizeClass c) {
+/// The smallest and largest population of a size class (null: unbounded).
+json size_class_min(SurveySizeClass c, const SurveySizeBounds& b) {
   switch (c) {
     case SurveySizeClass::large:
-      return 15001;
+      return b.large_above + 1;
     case SurveySizeClass::medium:
-      return 5000;
+      return b.small_below;
     case SurveySizeClass::small:
       return nullptr;
   }
   return nullptr;
 }
 
-json size_class_bounds_max(SurveySizeClass c) {
+json size_class_max(SurveySizeClass c, const SurveySizeBounds& b) {
   switch (c) {
     case SurveySizeClass::large:
       return nullptr;
     case SurveySizeClass::medium:
-      return 15000;
+      return b.large_above;
     case SurveySizeClass::small:
-      return 4999;
+      return b.small_below - 1;
   }
   return nullptr;
 }
@@ -187,7 +188,8 @@ json optional_number(const std::optional<double>& v) {
 /// Everything about one survey that the per-question analysis needs.
 class SurveyAnalysis {
  public:
-  SurveyAnalysis(const Content& c, const Survey& s) : c_(c), s_(s) {
+  SurveyAnalysis(const Content& c, const Survey& s, const SurveySizeBounds& bounds)
+      : c_(c), s_(s), bounds_(bounds) {
     const std::size_t n = c.municipalities.size();
     in_population_.assign(n, false);
     if (s.population.empty()) {
@@ -327,6 +329,7 @@ class SurveyAnalysis {
 
   const Content& c_;
   const Survey& s_;
+  SurveySizeBounds bounds_;
   std::vector<MunicipalityIdx> population_;  // region order
   std::vector<bool> in_population_;          // by municipality index
   std::vector<std::size_t> response_order_;  // indexes into s_.responses, region order
@@ -346,7 +349,7 @@ json SurveyAnalysis::population_json() const {
     e["region_name"] = region_name(mu.region);
     e["population"] = mu.population ? json(*mu.population) : json(nullptr);
     e["size_class"] = mu.population
-                          ? json(std::string(to_string(survey_size_class(*mu.population))))
+                          ? json(std::string(to_string(survey_size_class(*mu.population, bounds_))))
                           : json(nullptr);
     e["covered"] = static_cast<bool>(covered_[m]);
     out.push_back(std::move(e));
@@ -469,7 +472,7 @@ std::vector<SurveyAnalysis::Group> SurveyAnalysis::size_class_groups() const {
     g.is_size_class = true;
     g.members = population_where([&](MunicipalityIdx m) {
       const auto& p = c_.municipalities[m].population;
-      return p && survey_size_class(*p) == sc;
+      return p && survey_size_class(*p, bounds_) == sc;
     });
     out.push_back(std::move(g));
   }
@@ -556,8 +559,8 @@ json SurveyAnalysis::question_breakdown(const Question& q,
   if (!g.is_size_class) {
     e["name"] = g.name;
   } else {
-    e["min_population"] = g.id.is_null() ? json(nullptr) : size_class_bounds_min(g.size_class);
-    e["max_population"] = g.id.is_null() ? json(nullptr) : size_class_bounds_max(g.size_class);
+    e["min_population"] = g.id.is_null() ? json(nullptr) : size_class_min(g.size_class, bounds_);
+    e["max_population"] = g.id.is_null() ? json(nullptr) : size_class_max(g.size_class, bounds_);
   }
   std::vector<const Answer*> answers;
   for (MunicipalityIdx m : g.members) {
@@ -789,8 +792,8 @@ json SurveyAnalysis::build() const {
   for (const Group& g : size_class_groups()) {
     json x = object_with_room(16);
     x["id"] = g.id;
-    x["min_population"] = g.id.is_null() ? json(nullptr) : size_class_bounds_min(g.size_class);
-    x["max_population"] = g.id.is_null() ? json(nullptr) : size_class_bounds_max(g.size_class);
+    x["min_population"] = g.id.is_null() ? json(nullptr) : size_class_min(g.size_class, bounds_);
+    x["max_population"] = g.id.is_null() ? json(nullptr) : size_class_max(g.size_class, bounds_);
     add_coverage(g.members, x);
     bs.push_back(std::move(x));
   }
@@ -805,13 +808,14 @@ json SurveyAnalysis::build() const {
 
 }  // namespace
 
-nlohmann::ordered_json analyse_survey(const Content& content, const Survey& survey) {
-  return SurveyAnalysis(content, survey).build();
+nlohmann::ordered_json analyse_survey(const Content& content, const Survey& survey,
+                                      const SurveySizeBounds& bounds) {
+  return SurveyAnalysis(content, survey, bounds).build();
 }
 
-nlohmann::ordered_json analyse_surveys(const Content& content) {
+nlohmann::ordered_json analyse_surveys(const Content& content, const SurveySizeBounds& bounds) {
   json out = object_with_room(content.surveys.size());
-  for (const Survey& s : content.surveys) out[s.id] = analyse_survey(content, s);
+  for (const Survey& s : content.surveys) out[s.id] = analyse_survey(content, s, bounds);
   return out;
 }
 

@@ -44,6 +44,25 @@ TEST(SurveySizeClass, BoundsFollowFigure23) {
   EXPECT_EQ(survey_size_class(0), SurveySizeClass::small);
 }
 
+TEST(SurveySizeClass, OtherBounds) {
+  using analysis::SurveySizeClass;
+  const analysis::SurveySizeBounds b{1000, 10000};
+  EXPECT_EQ(analysis::survey_size_class(999, b), SurveySizeClass::small);
+  EXPECT_EQ(analysis::survey_size_class(1000, b), SurveySizeClass::medium);
+  EXPECT_EQ(analysis::survey_size_class(10001, b), SurveySizeClass::large);
+  // The fixture with these bounds: Alfa, Bravo large; Charlie, Delta, Æbeltoft medium.
+  const json s = analyse_surveys(make_fixture(), b)["test"];
+  const json& bs = s["by_size_class"];
+  EXPECT_EQ(bs[0]["min_population"], 10001);
+  EXPECT_EQ(bs[0]["population"], 2);
+  EXPECT_EQ(bs[1]["min_population"], 1000);
+  EXPECT_EQ(bs[1]["max_population"], 10000);
+  EXPECT_EQ(bs[1]["population"], 3);
+  EXPECT_EQ(bs[2]["max_population"], 999);
+  EXPECT_EQ(bs[2]["population"], 0);
+  EXPECT_EQ(s["population"][1]["size_class"], "large");
+}
+
 TEST_F(SurveyAnalysisTest, HeaderAndPopulation) {
   ASSERT_TRUE(all.is_object());
   ASSERT_EQ(all.size(), 1u);
