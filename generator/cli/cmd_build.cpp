@@ -31,6 +31,9 @@ void add_build(CLI::App& app, Action& action) {
   cmd->add_option("--template", args->job.main_template, "The main template")
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", args->quiet, "No progress lines");
+  cmd->add_option("--dump-markdown", args->job.dump_markdown,
+                  "Also write the Markdown the templates produced to this file (document "
+                  "errors then refer to its lines)");
   cmd->callback([&action, args, formats] {
     action = [args, formats] {
       args->job.formats = outputs::parse_formats(args->formats);

@@ -17,6 +17,7 @@
 #include "outputs/progress.hpp"
 #include "outputs/template_context.hpp"
 #include "outputs/template_loader.hpp"
+#include "report_filters/escapers.hpp"
 #include "report_filters/report_filters.hpp"
 #include "writers/html_writer.hpp"
 #include "writers/latex_writer.hpp"
@@ -81,7 +82,7 @@ std::string slugify(std::string_view text) {
 
 namespace {
 
-document::DocumentMeta document_meta(const content::Content& c) {
+document::DocumentMeta document_meta(const content::Content& c, const ReportJob& job) {
   document::DocumentMeta meta;
   const auto& r = c.report;
   meta.title = r.title;
@@ -91,7 +92,7 @@ document::DocumentMeta document_meta(const content::Content& c) {
   meta.author = r.author;
   meta.place_date = r.place_date.value_or("");
   meta.language = std::string(content::to_string(r.language));
-  meta.source_name = "report/rapport.md";
+  meta.source_name = job.dump_markdown.empty() ? "report/rapport.md" : job.dump_markdown;
   return meta;
 }
 
@@ -129,7 +130,13 @@ int run_report_job(const ReportJob& job) {
   options.trim_blocks = true;
   options.lstrip_blocks = true;
   options.keep_trailing_newline = true;
-  options.autoescape = report_filters::autoescape_for_format();
+  // The report is Markdown: templates named for a format escape for it, and templates
+  // without one (macro libraries such as lib/report.j2) escape for Markdown too, so that
+  // their macros return safe Markdown rather than text the caller would escape again.
+  options.autoescape = [](std::string_view name) {
+    jinja::EscaperPtr e = report_filters::autoescape_for(name);
+    return e ? e : report_filters::markdown_escaper();
+  };
   jinja::Environment env(options);
   env.set_loader(make_template_loader(job.template_dirs));
   report_filters::register_report_filters(env, lang);
@@ -143,11 +150,12 @@ int run_report_job(const ReportJob& job) {
     return 1;
   }
   progress.stage("templates", std::to_string(markdown.size() / 1024) + " KiB Markdown");
+  if (!job.dump_markdown.empty()) write_file_atomically(job.dump_markdown, markdown);
 
   // 4. Document tree: numbering and cross-references, once, for every format.
   Diagnostics doc_diags;
   const document::Document doc =
-      document::parse_document(markdown, document_meta(content), doc_diags);
+      document::parse_document(markdown, document_meta(content, job), doc_diags);
   doc_diags.sort();
   doc_diags.print(err);
   if (doc_diags.has_errors()) return 1;

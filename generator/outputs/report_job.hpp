@@ -25,6 +25,9 @@ struct ReportJob {
   std::set<Format> formats = {Format::md, Format::html, Format::tex, Format::pdf};
   bool pdf_explicit = false;  // --formats named pdf: a missing latexmk is an error
   std::string main_template = "report/rapport.md.j2";
+  /// When set, the Markdown the templates produced is also written here (for debugging
+  /// templates: document errors refer to its lines).
+  std::string dump_markdown;
   std::ostream* progress = nullptr;  // stage lines; null = quiet
   std::ostream* errors = nullptr;    // diagnostics
 };
