@@ -50,10 +50,14 @@ bool latexmk_available() {
   return std::system("command -v latexmk >/dev/null 2>&1") == 0;
 }
 
-void compile_pdf(const fs::path& dir, const std::string& tex_file) {
+void compile_pdf(const fs::path& dir, const std::string& tex_file, long long epoch) {
   const std::string base = fs::path(tex_file).stem().string();
+  // pdfTeX takes its dates and its document id from SOURCE_DATE_EPOCH when
+  // FORCE_SOURCE_DATE is set: the PDF is then byte-identical for the same input.
   const std::string cmd = "cd " + shell_quote(dir.string()) +
-                          " && latexmk -pdf -interaction=nonstopmode -halt-on-error "
+                          " && SOURCE_DATE_EPOCH=" + std::to_string(epoch) +
+                          " FORCE_SOURCE_DATE=1" +
+                          " latexmk -pdf -interaction=nonstopmode -halt-on-error "
                           "-file-line-error " +
                           shell_quote(tex_file) + " >latexmk.out 2>&1";
   const int status = std::system(cmd.c_str());

@@ -96,6 +96,16 @@ document::DocumentMeta document_meta(const content::Content& c, const ReportJob&
   return meta;
 }
 
+// Seconds since 1970-01-01 of a date (UTC midnight), from the civil calendar.
+long long date_epoch(const content::Date& d) {
+  const int y = d.month <= 2 ? d.year - 1 : d.year;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (static_cast<long long>(era) * 146097 + doe - 719468) * 86400LL;
+}
+
 std::string count_files(std::size_t n) {
   return std::to_string(n) + (n == 1 ? " file" : " files");
 }
@@ -196,7 +206,7 @@ int run_report_job(const ReportJob& job) {
   // 6. PDF (TeX's part; skipped with a note when TeX Live is missing and pdf was implied).
   if (want_pdf) {
     if (latexmk_available()) {
-      compile_pdf(staged.staging(), "rapport.tex");
+      compile_pdf(staged.staging(), "rapport.tex", date_epoch(content.report.reference_date));
       if (!has(Format::tex)) fs::remove(staged.staging() / "rapport.tex");
       progress.stage("pdf", "latexmk");
     } else if (job.pdf_explicit) {
