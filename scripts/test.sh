@@ -18,8 +18,9 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 echo "== sanitizer build (ASan+UBSan) and tests"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSAMRAPPORT_SANITIZE=ON
 cmake --build build-asan -j"$jobs"
-# Tests labelled `external` drive TeX or a browser; they run once, in the release build.
+# Tests labelled `external` (TeX, a browser) or `slow` (national-scale content) run once,
+# in the release build.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE external
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE "external|slow"
 
 echo "== all tests passed"

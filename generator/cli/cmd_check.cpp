@@ -23,10 +23,15 @@ void add_check(CLI::App& app, Action& action) {
       if (!content) return 1;
       std::size_t in_scope = 0;
       for (const auto& m : content->municipalities) in_scope += m.in_scope ? 1 : 0;
-      std::cout << tree->display_root() << ": ok: " << content->municipalities.size()
-                << " municipalities (" << in_scope << " in scope), " << content->arrangements.size()
-                << " arrangements, " << content->surveys.size() << " surveys, "
-                << content->datasets.size() << " datasets\n";
+      const auto n = [](std::size_t k, const char* one, const char* many) {
+        return std::to_string(k) + " " + (k == 1 ? one : many);
+      };
+      std::cout << tree->display_root()
+                << ": ok: " << n(content->municipalities.size(), "municipality", "municipalities")
+                << " (" << in_scope << " in scope), "
+                << n(content->arrangements.size(), "arrangement", "arrangements") << ", "
+                << n(content->surveys.size(), "survey", "surveys") << ", "
+                << n(content->datasets.size(), "dataset", "datasets") << "\n";
       return 0;
     };
   });

@@ -106,6 +106,20 @@ long long date_epoch(const content::Date& d) {
   return (static_cast<long long>(era) * 146097 + doe - 719468) * 86400LL;
 }
 
+// A build shows the first `limit` content warnings; `samrapport check` lists them all.
+void print_warnings(const Diagnostics& diags, std::ostream& err, std::size_t limit) {
+  std::size_t shown = 0;
+  for (const auto& d : diags.items()) {
+    if (shown == limit) break;
+    err << format_diagnostic(d) << '\n';
+    ++shown;
+  }
+  if (diags.items().size() > shown) {
+    err << "samrapport: " << diags.items().size() - shown
+        << " more warnings (samrapport check lists them all)\n";
+  }
+}
+
 std::string count_files(std::size_t n) {
   return std::to_string(n) + (n == 1 ? " file" : " files");
 }
@@ -127,6 +141,7 @@ int run_report_job(const ReportJob& job) {
     diags.print(err);
     return 1;
   }
+  print_warnings(diags, err, 10);
   progress.stage("content", tree->display_root());
 
   // 2. Analysis.
