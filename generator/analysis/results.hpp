@@ -126,7 +126,7 @@ struct LevelRow {
 };
 
 struct PeriodRow {
-  std::string id;  // "recent", "2000-2014", "before-2000", "unspecified"
+  std::string id;  // "recent", "middle", "before", "unspecified"
   std::optional<int> from;
   std::optional<int> to;
   int count = 0;
