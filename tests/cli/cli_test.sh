@@ -93,6 +93,33 @@ atomic)
   [ "$(cat "$d/rapport.md" | md5sum)" = "$before" ] || fail "failed build changed the old output"
   [ "$(ls "$work/out")" = "interkommunalt-samarbeid-i-as-og-orsta" ] || fail "leftovers: $(ls "$work/out")"
   ;;
+pdf-default)
+  # The full default report through latexmk; pdftotext must show captions and numbers.
+  expect_rc 0 "$bin" build -q --out "$work/out" --formats pdf
+  pdf=$(ls "$work/out"/*/rapport.pdf) || fail "no PDF"
+  [ ! -e "$(dirname "$pdf")/rapport.tex" ] || fail "rapport.tex kept although only pdf was asked for"
+  pdftotext -layout "$pdf" "$work/r.txt" || fail "pdftotext"
+  for want in "Tabell 1.1" "Tabell 3.1" "Figur 2.1" "Figur 5.1" "221" "101859" "Innhold" \
+              "NIVI Analyse AS"; do
+    grep -qF "$want" "$work/r.txt" || fail "PDF text lacks '$want'"
+  done
+  ;;
+browser-default)
+  # The full default report in headless Chromium with axe-core (tests/browser/check.mjs).
+  command -v npm >/dev/null && [ -x /usr/bin/chromium ] || { echo "SKIP: no npm or chromium"; exit 77; }
+  expect_rc 0 "$bin" build -q --out "$work/out" --formats html
+  html=$(ls "$work/out"/*/rapport.html) || fail "no HTML"
+  tables=$(grep -o '<table id="tab:' "$html" | wc -l)
+  node_dir="$work/node"
+  mkdir -p "$node_dir"
+  cp "$src/tests/browser/package.json" "$src/tests/browser/package-lock.json" "$src/tests/browser/check.mjs" "$node_dir/"
+  (cd "$node_dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) >/dev/null ||
+    fail "npm ci (puppeteer-core, axe-core)"
+  figures=$(grep -o '<figure id="fig:' "$html" | wc -l)
+  CHROMIUM=/usr/bin/chromium node "$node_dir/check.mjs" "$html" "$work/first-page.png" "$tables" "$figures" ||
+    fail "browser/accessibility check of the default report"
+  mkdir -p "${ARTEFACTS:-$src/build/artefacts}" && cp "$work/first-page.png" "${ARTEFACTS:-$src/build/artefacts}/default-report-first-page.png"
+  ;;
 synthetic-*)
   preset=${case_name#synthetic-}
   python3 "$src/../shared/tools/synth_content.py" "$work/content" --preset "$preset" --seed 7 >/dev/null 2>&1 ||
