@@ -1,35 +1,41 @@
 #include "jinja/escape.hpp"
 
+#include <array>
+
 namespace samrapport::jinja {
 
 void escape_html(std::string_view text, std::string& out) {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* rep = nullptr;
-    switch (text[i]) {
+  static constexpr auto special = [] {
+    std::array<bool, 256> t{};
+    t['&'] = t['<'] = t['>'] = t['"'] = t['\''] = true;
+    return t;
+  }();
+  const char* p = text.data();
+  const char* end = p + text.size();
+  const char* run = p;
+  for (; p != end; ++p) {
+    if (!special[static_cast<unsigned char>(*p)]) continue;
+    out.append(run, static_cast<std::size_t>(p - run));
+    switch (*p) {
       case '&':
-        rep = "&amp;";
+        out.append("&amp;", 5);
         break;
       case '<':
-        rep = "&lt;";
+        out.append("&lt;", 4);
         break;
       case '>':
-        rep = "&gt;";
+        out.append("&gt;", 4);
         break;
       case '"':
-        rep = "&#34;";
-        break;
-      case '\'':
-        rep = "&#39;";
+        out.append("&#34;", 5);
         break;
       default:
-        continue;
+        out.append("&#39;", 5);
+        break;
     }
-    out.append(text.data() + start, i - start);
-    out += rep;
-    start = i + 1;
+    run = p + 1;
   }
-  out.append(text.data() + start, text.size() - start);
+  out.append(run, static_cast<std::size_t>(end - run));
 }
 
 const EscaperPtr& html_escaper() {

@@ -173,7 +173,7 @@ Value Renderer::lookup(const NameExpr& n, Frame& f) {
   if (const Value* g = env_.find_global(n.name, n.hash)) return *g;
   if (n.id == self_id() && tc_) {
     auto s = make_rc<SelfObj>();
-    s->tc = Rc<TemplateContext>(tc_);
+    s->tc = tc_->handle;
     return Value(Rc<Object>(s));
   }
   auto info = make_rc<UndefinedInfo>();

@@ -66,8 +66,7 @@ Value AttrGetter::operator()(Context& ctx, const Value& item) const {
   return ignore_case_ ? ignore_case(v) : v;
 }
 
-MultiAttrGetter::MultiAttrGetter(const Value* attribute, bool ignore_case_flag)
-    : ignore_case_(ignore_case_flag) {
+MultiAttrGetter::MultiAttrGetter(const Value* attribute, bool ignore_case_flag) {
   if (attribute && attribute->is_string()) {
     const std::string& s = attribute->str();
     std::size_t start = 0;

@@ -33,7 +33,6 @@ class MultiAttrGetter {
 
  private:
   std::vector<AttrGetter> getters_;
-  bool ignore_case_;
 };
 
 /// Lower-cases strings (ignore_case postprocessor); other values unchanged.

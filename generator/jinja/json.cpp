@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 #include "jinja/error.hpp"
 #include "jinja/operators.hpp"
@@ -11,7 +12,11 @@
 
 namespace samrapport::jinja {
 
-Value from_json(const nlohmann::ordered_json& j) {
+namespace {
+
+using KeyCache = std::unordered_map<std::string, Value>;
+
+Value from_json_impl(const nlohmann::ordered_json& j, KeyCache& keys) {
   using T = nlohmann::ordered_json::value_t;
   switch (j.type()) {
     case T::null:
@@ -33,20 +38,110 @@ Value from_json(const nlohmann::ordered_json& j) {
     case T::array: {
       std::vector<Value> items;
       items.reserve(j.size());
-      for (const auto& x : j) items.push_back(from_json(x));
+      for (const auto& x : j) items.push_back(from_json_impl(x, keys));
       return Value::list(std::move(items));
     }
     case T::object: {
       Value d = Value::dict();
       d.dict_obj().reserve(j.size());
-      for (auto it = j.begin(); it != j.end(); ++it)
-        d.dict_obj().set(it.key(), from_json(it.value()));
+      for (auto it = j.begin(); it != j.end(); ++it) {
+        auto k = keys.find(it.key());
+        if (k == keys.end()) k = keys.emplace(it.key(), Value(it.key())).first;
+        d.dict_obj().set(k->second, from_json_impl(it.value(), keys));
+      }
       return d;
     }
     case T::binary:
       break;
   }
   return Value();
+}
+
+}  // namespace
+
+Value from_json(const nlohmann::ordered_json& j) {
+  KeyCache keys;
+  return from_json_impl(j, keys);
+}
+
+namespace {
+
+// SAX handler building Values directly.
+class ValueBuilder {
+ public:
+  using json = nlohmann::ordered_json;
+  using number_integer_t = json::number_integer_t;
+  using number_unsigned_t = json::number_unsigned_t;
+  using number_float_t = json::number_float_t;
+  using string_t = json::string_t;
+  using binary_t = json::binary_t;
+
+  bool null() { return add(Value()); }
+  bool boolean(bool b) { return add(Value(b)); }
+  bool number_integer(number_integer_t i) { return add(Value(static_cast<std::int64_t>(i))); }
+  bool number_unsigned(number_unsigned_t u) {
+    if (u > static_cast<number_unsigned_t>(INT64_MAX)) return add(Value(static_cast<double>(u)));
+    return add(Value(static_cast<std::int64_t>(u)));
+  }
+  bool number_float(number_float_t d, const string_t&) { return add(Value(d)); }
+  bool string(string_t& s) { return add(Value(std::move(s))); }
+  bool binary(binary_t&) { return add(Value()); }
+  bool start_object(std::size_t) {
+    stack_.push_back(Frame{Value::dict(), Value()});
+    return true;
+  }
+  bool key(string_t& k) {
+    // Object keys repeat a lot (every row has "name", "id", ...): share one string each.
+    auto it = keys_.find(k);
+    if (it == keys_.end()) it = keys_.emplace(k, Value(k)).first;
+    stack_.back().key = it->second;
+    return true;
+  }
+  bool end_object() { return close(); }
+  bool start_array(std::size_t) {
+    stack_.push_back(Frame{Value::list(), Value()});
+    return true;
+  }
+  bool end_array() { return close(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+    throw_error(ErrorKind::Value,
+                "invalid JSON at byte " + std::to_string(position) + ": " + e.what());
+  }
+
+  Value result;
+
+ private:
+  struct Frame {
+    Value container;
+    Value key;
+  };
+
+  bool add(Value v) {
+    if (stack_.empty()) {
+      result = std::move(v);
+    } else if (stack_.back().container.is_list()) {
+      stack_.back().container.list_obj().items.push_back(std::move(v));
+    } else {
+      stack_.back().container.dict_obj().set(std::move(stack_.back().key), std::move(v));
+    }
+    return true;
+  }
+  bool close() {
+    Value done = std::move(stack_.back().container);
+    stack_.pop_back();
+    return add(std::move(done));
+  }
+
+  std::vector<Frame> stack_;
+  std::unordered_map<std::string, Value> keys_;
+};
+
+}  // namespace
+
+Value parse_json(std::string_view text) {
+  ValueBuilder builder;
+  nlohmann::ordered_json::sax_parse(text.begin(), text.end(), &builder);
+  return std::move(builder.result);
 }
 
 nlohmann::ordered_json to_json(const Value& v) {

@@ -11,6 +11,9 @@ namespace samrapport::jinja {
 
 /// JSON -> Value: objects keep their key order, integers stay int, floats stay float.
 Value from_json(const nlohmann::ordered_json& j);
+/// Parses JSON text straight into a Value (no intermediate JSON tree: faster, less memory).
+/// Throws TemplateError (Value) with the byte offset for malformed JSON.
+Value parse_json(std::string_view text);
 /// Value -> JSON (None -> null, tuples -> arrays, Markup -> string); throws TemplateError
 /// (TypeError) for values JSON cannot hold (undefined, macros, ...).
 nlohmann::ordered_json to_json(const Value& v);

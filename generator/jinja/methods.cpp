@@ -28,9 +28,6 @@ constexpr std::string_view kListMethods[] = {"append", "clear",   "copy",   "cou
                                              "extend", "index",   "insert", "pop",
                                              "remove", "reverse", "sort"};
 
-constexpr std::string_view kDictMethods[] = {"clear", "copy",    "get",        "items",  "keys",
-                                             "pop",   "popitem", "setdefault", "update", "values"};
-
 template <std::size_t N>
 bool contains(const std::string_view (&a)[N], std::string_view name) {
   return std::find(std::begin(a), std::end(a), name) != std::end(a);
@@ -412,12 +409,15 @@ Value list_method(Context& ctx, const Value& self, std::string_view name, CallAr
   }
   if (name == "append") {
     Args a(args, name, {"object"}, 1);
+    check_no_cycle(*a.get(0), self.identity());
     items.push_back(*a.get(0));
     return Value();
   }
   if (name == "extend") {
     Args a(args, name, {"iterable"}, 1);
-    for (auto& v : ctx.iterate(*a.get(0))) items.push_back(std::move(v));
+    std::vector<Value> more = ctx.iterate(*a.get(0));
+    for (const auto& v : more) check_no_cycle(v, self.identity());
+    for (auto& v : more) items.push_back(std::move(v));
     return Value();
   }
   if (name == "insert") {
@@ -426,6 +426,7 @@ Value list_method(Context& ctx, const Value& self, std::string_view name, CallAr
     std::int64_t i = a.int_or(0, 0);
     if (i < 0) i = std::max<std::int64_t>(0, i + n);
     i = std::min(i, n);
+    check_no_cycle(*a.get(1), self.identity());
     items.insert(items.begin() + i, *a.get(1));
     return Value();
   }
@@ -530,6 +531,7 @@ Value dict_method(Context& ctx, const Value& self, std::string_view name, CallAr
     Args a(args, name, {"key", "default"}, 1);
     if (const Value* v = d.find(*a.get(0))) return *v;
     Value dflt = a.get_or(1, Value());
+    check_no_cycle(dflt, self.identity());
     d.set(*a.get(0), dflt);
     return dflt;
   }
@@ -538,6 +540,7 @@ Value dict_method(Context& ctx, const Value& self, std::string_view name, CallAr
     if (!args.pos.empty()) {
       const Value& other = args.pos[0];
       if (other.is_dict()) {
+        check_no_cycle(other, self.identity());
         for (const auto& e : other.dict_obj().entries()) d.set(e.key, e.value);
       } else {
         for (const auto& pair : ctx.iterate(other)) {
@@ -545,11 +548,15 @@ Value dict_method(Context& ctx, const Value& self, std::string_view name, CallAr
           if (kv.size() != 2) {
             throw_error(ErrorKind::Value, "dictionary update sequence element has wrong length");
           }
+          check_no_cycle(kv[1], self.identity());
           d.set(kv[0], kv[1]);
         }
       }
     }
-    for (const auto& [k, v] : args.kw) d.set(k, v);
+    for (const auto& [k, v] : args.kw) {
+      check_no_cycle(v, self.identity());
+      d.set(k, v);
+    }
     return Value();
   }
   if (name == "clear") {
@@ -564,6 +571,30 @@ Value dict_method(Context& ctx, const Value& self, std::string_view name, CallAr
     return out;
   }
   throw_error(ErrorKind::Type, "'dict' object has no method '" + std::string(name) + "'");
+}
+
+}  // namespace
+
+namespace {
+
+// Attribute lookups on dicts check this first (methods win over keys), so it is fast.
+bool is_dict_method(std::string_view n) {
+  switch (n.size()) {
+    case 3:
+      return n == "get" || n == "pop";
+    case 4:
+      return n == "copy" || n == "keys";
+    case 5:
+      return n == "clear" || n == "items";
+    case 6:
+      return n == "update" || n == "values";
+    case 7:
+      return n == "popitem";
+    case 10:
+      return n == "setdefault";
+    default:
+      return false;
+  }
 }
 
 }  // namespace
@@ -585,7 +616,7 @@ bool has_method(const Value& self, std::string_view name) {
     case Kind::Tuple:
       return name == "count" || name == "index";
     case Kind::Dict:
-      return contains(kDictMethods, name);
+      return is_dict_method(name);
     default:
       return false;
   }

@@ -50,6 +50,15 @@ void TemplateContext::export_name(NameId id) {
   exports.push_back(id);
 }
 
+TemplateContext& live(const ContextRef& ref) {
+  if (!ref || !ref->tc) {
+    throw_error(ErrorKind::Runtime,
+                "a macro or template module was used after the template that defined it "
+                "finished rendering");
+  }
+  return *ref->tc;
+}
+
 RenderGuard::RenderGuard(Renderer& r, const Node*)
     : r_(r), tpl_(r.cur_tpl_), tc_(r.tc_), escaper_(r.escaper_), skip_blocks_(r.skip_blocks_) {}
 
@@ -63,16 +72,39 @@ RenderGuard::~RenderGuard() {
 Renderer::Renderer(const Environment& env, std::string& out, const Value& context)
     : env_(env), out_(&out), context_(context), strict_(env.strict_undefined()) {}
 
-void Renderer::render(const Template& tpl) {
+Renderer::~Renderer() {
+  release_contexts();
+}
+
+TemplateContext& Renderer::new_context(const Template& tpl) {
   auto tc = make_rc<TemplateContext>();
   tc->tpl = &tpl;
+  tc->handle = make_rc<ContextHandle>();
+  tc->handle->tc = tc.get();
+  contexts_.push_back(tc);
+  return *tc;
+}
+
+void Renderer::release_contexts() {
+  module_cache_.clear();
+  for (auto& tc : contexts_) tc->handle->tc = nullptr;
+  // Clearing the variables first drops references between contexts in any order.
+  for (auto& tc : contexts_) {
+    tc->root.vars.clear();
+    tc->root.parent = nullptr;
+  }
+  contexts_.clear();
+}
+
+void Renderer::render(const Template& tpl) {
+  TemplateContext& tc = new_context(tpl);
   if (context_.is_dict()) {
-    tc->root.base = &context_.dict_obj();
-    tc->context_keepalive = context_;
+    tc.root.base = &context_.dict_obj();
+    tc.context_keepalive = context_;
   } else if (!context_.is_none()) {
     throw_error(ErrorKind::Type, "the render context must be a dict");
   }
-  run_template(tpl, *tc);
+  run_template(tpl, tc);
 }
 
 void Renderer::escape(std::string_view text, std::string& out) const {
@@ -292,18 +324,28 @@ void Renderer::exec_if(const IfStmt& s, Frame& f) {
 }
 
 void Renderer::exec_for(const ForStmt& s, Frame& f, const Value* iterable, int depth) {
-  std::vector<Value> items = iterate(iterable ? *iterable : eval(*s.iter, f));
+  Value seq = iterable ? *iterable : eval(*s.iter, f);
+  // Lists and tuples are iterated in place (no copy) unless filtered or a loop object needs
+  // its own snapshot; iteration stops at the length the sequence had when the loop started.
+  std::vector<Value> owned;
+  const std::vector<Value>* items = &owned;
+  if (seq.is_sequence() && !s.filter && !s.uses_loop) {
+    items = &seq.items();
+  } else {
+    owned = iterate(seq);
+  }
   Frame lf(&f);
   if (s.filter) {
     std::vector<Value> kept;
-    for (auto& item : items) {
+    for (auto& item : owned) {
       assign(*s.target, item, lf);
       if (truthy(eval(*s.filter, lf))) kept.push_back(std::move(item));
     }
-    items = std::move(kept);
+    owned = std::move(kept);
     lf.vars.clear();
   }
-  if (items.empty()) {
+  const std::size_t n = items->size();
+  if (n == 0) {
     Frame ef(&f);
     exec_body(s.else_body, ef);
     return;
@@ -311,21 +353,23 @@ void Renderer::exec_for(const ForStmt& s, Frame& f, const Value* iterable, int d
   Rc<LoopObj> loop;
   if (s.uses_loop) {
     loop = make_rc<LoopObj>();
-    loop->items = items;
+    loop->items = std::move(owned);
+    items = &loop->items;
     loop->stmt = &s;
     loop->depth0 = depth;
     if (s.recursive) loop->outer = f.get_anchor();
     lf.set(names().loop, Value(Rc<Object>(loop)));
   }
   Value loop_value = loop ? Value(Rc<Object>(loop)) : Value();
-  for (std::size_t i = 0; i < items.size(); ++i) {
+  for (std::size_t i = 0; i < n && i < items->size(); ++i) {
     // Every iteration starts with fresh loop-local variables, as in Jinja2.
     if (i > 0) {
       lf.vars.clear();
       if (loop) lf.set(names().loop, loop_value);
     }
     if (loop) loop->index0 = i;
-    assign(*s.target, items[i], lf);
+    Value item = (*items)[i];
+    assign(*s.target, item, lf);
     exec_body(s.body, lf);
   }
 }
@@ -419,9 +463,10 @@ void Renderer::exec_set_block(const SetBlockStmt& s, Frame& f) {
 
 void Renderer::exec_macro(const MacroStmt& s, Frame& f) {
   auto m = make_rc<MacroObj>();
+  m->name = s.def.name;
   m->def = &s.def;
   m->tpl = cur_tpl_;
-  m->tc = Rc<TemplateContext>(tc_);
+  m->tc = tc_->handle;
   if (!tc_ || &f != &tc_->root) m->closure = f.get_anchor();
   m->escaper = escaper_;
   set_variable(f, s.id, Value(Rc<Object>(m)));
@@ -429,9 +474,10 @@ void Renderer::exec_macro(const MacroStmt& s, Frame& f) {
 
 void Renderer::exec_call_block(const CallBlockStmt& s, Frame& f) {
   auto caller = make_rc<MacroObj>();
+  caller->name = "caller";
   caller->def = &s.caller;
   caller->tpl = cur_tpl_;
-  caller->tc = Rc<TemplateContext>(tc_);
+  caller->tc = tc_->handle;
   caller->closure = f.get_anchor();
   caller->escaper = escaper_;
   const auto& call = static_cast<const CallExpr&>(*s.call);
@@ -456,9 +502,10 @@ void Renderer::exec_filter_block(const FilterBlockStmt& s, Frame& f) {
 }
 
 Value Renderer::call_macro(const MacroObj& m, CallArgs& args) {
+  TemplateContext& mtc = live(m.tc);
   const MacroDef& d = *m.def;
   DepthGuard depth(depth_, env_.options().max_recursion_depth, "macro '" + d.name + "'");
-  Frame* parent = (m.closure && m.closure->frame) ? m.closure->frame : &m.tc->root;
+  Frame* parent = (m.closure && m.closure->frame) ? m.closure->frame : &mtc.root;
   Frame mf(parent);
   mf.vars.reserve(d.params.size() + 2);
 
@@ -520,7 +567,7 @@ Value Renderer::call_macro(const MacroObj& m, CallArgs& args) {
 
   RenderGuard guard(*this, nullptr);
   cur_tpl_ = m.tpl;
-  tc_ = m.tc.get();
+  tc_ = &mtc;
   escaper_ = m.escaper;
   skip_blocks_ = false;
 
@@ -567,7 +614,7 @@ void Renderer::render_block(TemplateContext& tc, const std::string& name, std::s
   Frame bf(parent);
   if (ref.block->uses_super) {
     auto s = make_rc<SuperObj>();
-    s->tc = Rc<TemplateContext>(&tc);
+    s->tc = tc.handle;
     s->name = name;
     s->level = level;
     bf.set(names().super_, Value(Rc<Object>(s)));
@@ -621,17 +668,29 @@ void Renderer::exec_include(const IncludeStmt& s, Frame& f) {
     throw;
   }
   DepthGuard depth(depth_, env_.options().max_recursion_depth, "include of '" + t->name() + "'");
-  auto tc = make_rc<TemplateContext>();
-  tc->tpl = t.get();
-  tc->keepalive.push_back(t);
-  if (s.with_context) tc->root.parent = &f;
+  TemplateContext& tc = new_context(*t);
+  tc.keepalive.push_back(t);
+  if (s.with_context) tc.root.parent = &f;
   try {
-    run_template(*t, *tc);
+    run_template(*t, tc);
   } catch (...) {
-    tc->root.parent = nullptr;
+    tc.root.parent = nullptr;
     throw;
   }
-  tc->root.parent = nullptr;
+  tc.root.parent = nullptr;
+  // Nothing kept a reference to the included run (no macro escaped): free it now, so that
+  // includes in long loops do not pile up until the end of the render.
+  std::uint32_t internal = 1;  // the context's own reference
+  for (const auto& slot : tc.root.vars) {
+    if (!slot.value.is_object()) continue;
+    const auto* m = dynamic_cast<const MacroObj*>(&slot.value.object());
+    if (m && m->tc.get() == tc.handle.get() && m->refcount() == 1) ++internal;
+  }
+  if (contexts_.back().get() == &tc && tc.handle->refcount() == internal) {
+    tc.handle->tc = nullptr;
+    tc.root.vars.clear();
+    contexts_.pop_back();
+  }
 }
 
 Value Renderer::load_module(const Expr& name_expr, Frame& f, bool with_context) {
@@ -641,19 +700,15 @@ Value Renderer::load_module(const Expr& name_expr, Frame& f, bool with_context) 
     if (it != module_cache_.end()) return it->second;
   }
   DepthGuard depth(depth_, env_.options().max_recursion_depth, "import of '" + t->name() + "'");
-  auto tc = make_rc<TemplateContext>();
-  tc->tpl = t.get();
-  tc->keepalive.push_back(t);
-  if (with_context && tc_) {
-    tc->outer = Rc<TemplateContext>(tc_);
-    tc->root.parent = &tc_->root;
-  }
+  TemplateContext& tc = new_context(*t);
+  tc.keepalive.push_back(t);
+  if (with_context && tc_) tc.root.parent = &tc_->root;
   {
     std::string buf;
     std::string* saved = out_;
     out_ = &buf;
     try {
-      run_template(*t, *tc);
+      run_template(*t, tc);
     } catch (...) {
       out_ = saved;
       throw;
@@ -661,7 +716,7 @@ Value Renderer::load_module(const Expr& name_expr, Frame& f, bool with_context) 
     out_ = saved;
   }
   auto m = make_rc<ModuleObj>();
-  m->tc = tc;
+  m->tc = tc.handle;
   m->name = t->name();
   Value v{Rc<Object>(m)};
   if (!with_context) module_cache_[t.get()] = v;

@@ -72,6 +72,19 @@ struct Frame {
   Rc<FrameAnchor> anchor;
 };
 
+struct TemplateContext;
+
+/// A non-owning reference to a template run, cleared when the render ends. Macros, modules,
+/// self and super() hold one, so that a template context never owns itself through a
+/// value stored in it (reference counting could not free such a cycle).
+struct ContextHandle final : RcBase {
+  TemplateContext* tc = nullptr;
+};
+using ContextRef = Rc<ContextHandle>;
+
+/// The template run behind `ref`; raises when the render that made it has ended.
+TemplateContext& live(const ContextRef& ref);
+
 struct BlockRef {
   const BlockStmt* block;
   const Template* tpl;
@@ -82,7 +95,7 @@ struct BlockRef {
 struct TemplateContext final : RcBase {
   Frame root;
   Value context_keepalive;             // keeps root.base alive
-  Rc<TemplateContext> outer;           // import with context: the importer's context
+  ContextRef handle;                   // what runtime objects hold instead of the context
   const Template* tpl = nullptr;       // the template this run started with
   std::vector<TemplatePtr> keepalive;  // parents loaded by extends
   std::map<std::string, std::vector<BlockRef>, std::less<>> blocks;
@@ -98,6 +111,9 @@ class LoopObj;
 class Renderer final : public Context {
  public:
   Renderer(const Environment& env, std::string& out, const Value& context);
+  ~Renderer() override;
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
 
   /// Renders `tpl` with the render context into the output.
   void render(const Template& tpl);
@@ -194,6 +210,12 @@ class Renderer final : public Context {
   TemplateContext* tc_ = nullptr;
   bool skip_blocks_ = false;  // top level of a template after {% extends %}
   std::unordered_map<const Template*, Value> module_cache_;
+  std::vector<Rc<TemplateContext>> contexts_;  // every template run of this render
+
+  /// A new template run; kept alive until the render ends.
+  TemplateContext& new_context(const Template& tpl);
+  /// Releases the runs of this render and invalidates their handles.
+  void release_contexts();
 };
 
 /// Applies the save/restore discipline for macro calls, blocks, includes.

@@ -18,6 +18,7 @@ Renderer& renderer(Context& ctx) {
 // ------------------------------------------------------------------ MacroObj
 
 bool MacroObj::get_attr(std::string_view name, Value& out) const {
+  live(tc);  // def belongs to the template of that run
   if (name == "name") {
     out = Value(def->name);
   } else if (name == "arguments") {
@@ -46,7 +47,7 @@ Value MacroObj::call(Context& ctx, CallArgs& args) {
 
 void MacroObj::repr(std::string& out) const {
   out += "<Macro '";
-  out += def->name;
+  out += name;
   out += "'>";
 }
 
@@ -100,6 +101,11 @@ Value LoopObj::call(Context& ctx, CallArgs& args) {
   return renderer(ctx).call_loop(*this, args);
 }
 
+void LoopObj::visit_children(const std::function<void(const Value&)>& fn) const {
+  for (const auto& v : items) fn(v);
+  fn(last_changed);
+}
+
 void LoopObj::repr(std::string& out) const {
   out += "<LoopContext ";
   append_int(out, static_cast<std::int64_t>(index0) + 1);
@@ -115,12 +121,17 @@ Value LoopMethodObj::call(Context&, CallArgs& args) {
     return args.pos[loop->index0 % args.pos.size()];
   }
   Value key = args.pos.size() == 1 ? args.pos[0] : Value::tuple(args.pos);
+  check_no_cycle(key, loop.get());
   if (!loop->has_changed || !py_equal(loop->last_changed, key)) {
     loop->has_changed = true;
     loop->last_changed = key;
     return Value(true);
   }
   return Value(false);
+}
+
+void LoopMethodObj::visit_children(const std::function<void(const Value&)>& fn) const {
+  fn(Value(Rc<Object>(loop)));
 }
 
 // ------------------------------------------------------------------ NamespaceObj
@@ -133,6 +144,7 @@ bool NamespaceObj::get_attr(std::string_view name, Value& out) const {
 }
 
 bool NamespaceObj::set_attr(std::string_view name, const Value& value) {
+  check_no_cycle(value, this);
   attrs->set(name, value);
   return true;
 }
@@ -141,6 +153,10 @@ std::vector<std::string> NamespaceObj::attr_names() const {
   std::vector<std::string> names;
   for (const auto& e : attrs->entries()) names.push_back(e.key.str());
   return names;
+}
+
+void NamespaceObj::visit_children(const std::function<void(const Value&)>& fn) const {
+  fn(Value(attrs));
 }
 
 void NamespaceObj::repr(std::string& out) const {
@@ -152,9 +168,10 @@ void NamespaceObj::repr(std::string& out) const {
 // ------------------------------------------------------------------ ModuleObj
 
 bool ModuleObj::get_attr(std::string_view name, Value& out) const {
-  for (NameId id : tc->exports) {
+  TemplateContext& c = live(tc);
+  for (NameId id : c.exports) {
     if (name_text(id) == name) {
-      if (const Value* v = tc->root.find_local(id)) {
+      if (const Value* v = c.root.find_local(id)) {
         out = *v;
         return true;
       }
@@ -165,7 +182,7 @@ bool ModuleObj::get_attr(std::string_view name, Value& out) const {
 
 std::vector<std::string> ModuleObj::attr_names() const {
   std::vector<std::string> names;
-  for (NameId id : tc->exports) names.emplace_back(name_text(id));
+  for (NameId id : live(tc).exports) names.emplace_back(name_text(id));
   return names;
 }
 
@@ -179,7 +196,7 @@ void ModuleObj::repr(std::string& out) const {
 
 Value SuperObj::call(Context& ctx, CallArgs& args) {
   expect_no_args(args, "super");
-  Value v = renderer(ctx).render_block_value(*tc, name, level + 1);
+  Value v = renderer(ctx).render_block_value(live(tc), name, level + 1);
   if (v.is_undefined()) raise_undefined(v);
   return v;
 }
@@ -192,17 +209,18 @@ class BlockCallerObj final : public Object {
   bool is_callable() const override { return true; }
   Value call(Context& ctx, CallArgs& args) override {
     expect_no_args(args, name);
-    return renderer(ctx).render_block_value(*tc, name, 0);
+    return renderer(ctx).render_block_value(live(tc), name, 0);
   }
 
-  Rc<TemplateContext> tc;
+  ContextRef tc;
   std::string name;
 };
 
 }  // namespace
 
 bool SelfObj::get_attr(std::string_view name, Value& out) const {
-  if (tc->blocks.find(name) == tc->blocks.end()) return false;
+  TemplateContext& c = live(tc);
+  if (c.blocks.find(name) == c.blocks.end()) return false;
   auto b = make_rc<BlockCallerObj>();
   b->tc = tc;
   b->name = std::string(name);
@@ -212,13 +230,13 @@ bool SelfObj::get_attr(std::string_view name, Value& out) const {
 
 std::vector<std::string> SelfObj::attr_names() const {
   std::vector<std::string> names;
-  for (const auto& [name, refs] : tc->blocks) names.push_back(name);
+  for (const auto& [name, refs] : live(tc).blocks) names.push_back(name);
   return names;
 }
 
 void SelfObj::repr(std::string& out) const {
   out += "<TemplateReference '";
-  out += tc->tpl ? tc->tpl->name() : "";
+  out += tc->tc && tc->tc->tpl ? tc->tc->tpl->name() : "";
   out += "'>";
 }
 

@@ -20,9 +20,10 @@ class MacroObj final : public Object {
   Value call(Context& ctx, CallArgs& args) override;
   void repr(std::string& out) const override;
 
-  const MacroDef* def = nullptr;
+  std::string name;
+  const MacroDef* def = nullptr;  // valid while tc is live
   const Template* tpl = nullptr;
-  Rc<TemplateContext> tc;   // the template run it was defined in
+  ContextRef tc;            // the template run it was defined in
   Rc<FrameAnchor> closure;  // defining frame when not the template's top level
   const Escaper* escaper = nullptr;
 };
@@ -35,6 +36,7 @@ class LoopObj final : public Object {
   bool is_callable() const override { return stmt && stmt->recursive; }
   Value call(Context& ctx, CallArgs& args) override;
   void repr(std::string& out) const override;
+  void visit_children(const std::function<void(const Value&)>& fn) const override;
 
   std::vector<Value> items;
   std::size_t index0 = 0;
@@ -51,6 +53,7 @@ class LoopMethodObj final : public Object {
   std::string_view type_name() const override { return "method"; }
   bool is_callable() const override { return true; }
   Value call(Context& ctx, CallArgs& args) override;
+  void visit_children(const std::function<void(const Value&)>& fn) const override;
 
   Rc<LoopObj> loop;
   bool is_cycle;
@@ -63,6 +66,7 @@ class NamespaceObj final : public Object {
   bool set_attr(std::string_view name, const Value& value) override;
   std::vector<std::string> attr_names() const override;
   void repr(std::string& out) const override;
+  void visit_children(const std::function<void(const Value&)>& fn) const override;
 
   Rc<DictObj> attrs = make_rc<DictObj>();
 };
@@ -74,7 +78,7 @@ class ModuleObj final : public Object {
   std::vector<std::string> attr_names() const override;
   void repr(std::string& out) const override;
 
-  Rc<TemplateContext> tc;
+  ContextRef tc;
   std::string name;
 };
 
@@ -84,7 +88,7 @@ class SuperObj final : public Object {
   bool is_callable() const override { return true; }
   Value call(Context& ctx, CallArgs& args) override;
 
-  Rc<TemplateContext> tc;
+  ContextRef tc;
   std::string name;
   std::size_t level = 0;
 };
@@ -97,7 +101,7 @@ class SelfObj final : public Object {
   std::vector<std::string> attr_names() const override;
   void repr(std::string& out) const override;
 
-  Rc<TemplateContext> tc;
+  ContextRef tc;
 };
 
 /// A method of a str, list or dict bound to its object (`d.items` without a call).
@@ -108,6 +112,7 @@ class BoundMethodObj final : public Object {
   bool is_callable() const override { return true; }
   Value call(Context& ctx, CallArgs& args) override;
   void repr(std::string& out) const override;
+  void visit_children(const std::function<void(const Value&)>& fn) const override { fn(self); }
 
   Value self;
   std::string name;
@@ -118,6 +123,9 @@ class CyclerObj final : public Object {
   std::string_view type_name() const override { return "Cycler"; }
   bool get_attr(std::string_view name, Value& out) const override;
   std::vector<std::string> attr_names() const override { return {"current", "next", "reset"}; }
+  void visit_children(const std::function<void(const Value&)>& fn) const override {
+    for (const auto& v : items) fn(v);
+  }
 
   std::vector<Value> items;
   std::size_t pos = 0;
@@ -128,6 +136,7 @@ class JoinerObj final : public Object {
   std::string_view type_name() const override { return "Joiner"; }
   bool is_callable() const override { return true; }
   Value call(Context& ctx, CallArgs& args) override;
+  void visit_children(const std::function<void(const Value&)>& fn) const override { fn(sep); }
 
   Value sep;
   bool used = false;

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <functional>
 #include <limits>
+#include <unordered_set>
 
 #include "jinja/error.hpp"
 #include "jinja/unicode.hpp"
@@ -19,6 +20,9 @@ std::size_t StrObj::cp_length() const {
   if (cp_len_ < 0) cp_len_ = static_cast<std::int64_t>(is_ascii() ? s.size() : unicode::length(s));
   return static_cast<std::size_t>(cp_len_);
 }
+
+ListObj::ListObj() = default;
+ListObj::~ListObj() = default;
 
 Value::Value(Rc<Object> o) noexcept : kind_(Kind::Object), p_(o.get()) {
   if (p_) p_->incref();
@@ -211,6 +215,34 @@ void Object::repr(std::string& out) const {
 }
 bool Object::iterate(std::vector<Value>&) const {
   return false;
+}
+void Object::visit_children(const std::function<void(const Value&)>&) const {}
+
+void check_no_cycle(const Value& value, const void* container) {
+  if (!value.identity() || value.is_string() || value.is_undefined()) return;
+  std::vector<Value> stack{value};
+  std::unordered_set<const void*> seen;
+  while (!stack.empty()) {
+    Value v = std::move(stack.back());
+    stack.pop_back();
+    const void* id = v.identity();
+    if (!id || v.is_string() || v.is_undefined()) continue;
+    if (id == container) {
+      throw_error(ErrorKind::Value,
+                  "cannot store a container inside itself (reference cycles are not supported)");
+    }
+    if (!seen.insert(id).second) continue;
+    if (v.is_sequence()) {
+      for (const auto& x : v.items()) stack.push_back(x);
+    } else if (v.is_dict()) {
+      for (const auto& e : v.dict_obj().entries()) {
+        stack.push_back(e.key);
+        stack.push_back(e.value);
+      }
+    } else if (v.is_object()) {
+      v.object().visit_children([&](const Value& c) { stack.push_back(c); });
+    }
+  }
 }
 
 // ------------------------------------------------------------------ Python semantics

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -110,6 +111,8 @@ struct StrObj final : RcBase {
 enum class ListFlavor : std::uint8_t { Plain, DictItems, DictKeys, DictValues, Range, Group };
 
 struct ListObj final : RcBase {
+  ListObj();
+  ~ListObj() override;  // out of line: Value is incomplete here
   std::vector<Value> items;
   ListFlavor flavor = ListFlavor::Plain;
   std::int64_t range_start = 0, range_stop = 0, range_step = 1;  // ListFlavor::Range
@@ -311,6 +314,8 @@ class Object : public RcBase {
   virtual void repr(std::string& out) const;
   /// Python iteration; false when the object is not iterable.
   virtual bool iterate(std::vector<Value>& out) const;
+  /// Calls `fn` for every value the object owns (for reference cycle checks).
+  virtual void visit_children(const std::function<void(const Value&)>& fn) const;
 };
 
 // ------------------------------------------------------------------ inline details
@@ -344,5 +349,9 @@ bool py_equal(const Value& a, const Value& b);
 std::size_t py_hash(const Value& v);
 /// Python truthiness; Undefined is false (strictness is the renderer's business).
 bool py_truthy(const Value& v);
+
+/// Raises TemplateError (Value) if storing `value` inside the container `container` would
+/// make a reference cycle (values are reference counted, so a cycle would never be freed).
+void check_no_cycle(const Value& value, const void* container);
 
 }  // namespace samrapport::jinja

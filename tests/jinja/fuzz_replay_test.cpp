@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "fuzz_targets.hpp"
 
@@ -12,16 +11,38 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> corpus(const std::string& sub) {
-  std::vector<std::string> out;
-  fs::path dir = fs::path(SAMRAPPORT_FUZZ_CORPUS) / sub;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (!e.is_regular_file()) continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out.push_back(ss.str());
+int base64_value(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+std::string base64_decode(const std::string& line) {
+  std::string out;
+  int bits = 0;
+  unsigned value = 0;
+  for (char c : line) {
+    int v = base64_value(c);
+    if (v < 0) continue;  // '=' padding, line ends
+    value = (value << 6) | static_cast<unsigned>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((value >> bits) & 0xFF);
+    }
   }
+  return out;
+}
+
+// tests/fuzz/corpus/<target>.b64: one base64-encoded input per line (see corpus.py).
+std::vector<std::string> corpus(const std::string& target) {
+  std::vector<std::string> out;
+  std::ifstream in(fs::path(SAMRAPPORT_FUZZ_CORPUS) / (target + ".b64"));
+  std::string line;
+  while (std::getline(in, line)) out.push_back(base64_decode(line));
   return out;
 }
 

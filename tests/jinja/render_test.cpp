@@ -130,3 +130,39 @@ TEST(Render, FailedRenderLeavesOutputUntouched) {
   EXPECT_THROW(env.render_to(out, *tpl, Value()), jinja::TemplateError);
   EXPECT_EQ(out, "before");
 }
+
+TEST(Render, ReferenceCyclesAreRefused) {
+  jinja::Environment env;
+  for (const char* src : {"{% set ns = namespace() %}{% set ns.me = ns %}",
+                          "{% set xs = [] %}{% set _ = xs.append(xs) %}",
+                          "{% set d = {} %}{% set _ = d.update({'d': d}) %}",
+                          "{% set a = [] %}{% set b = {'x': [a]} %}{% set _ = a.append(b) %}",
+                          "{% set ns = namespace(l=[]) %}{% set _ = ns.l.append(ns) %}"}) {
+    try {
+      env.render_string(src, Value::dict());
+      ADD_FAILURE() << "no error for " << src;
+    } catch (const jinja::TemplateError& e) {
+      EXPECT_EQ(e.kind(), jinja::ErrorKind::Value) << src;
+    }
+  }
+  // sharing without a cycle is fine
+  EXPECT_EQ(env.render_string("{% set a = [1] %}{% set b = [a, a] %}{% set _ = b.append(a) %}"
+                              "{{ b }}",
+                              Value::dict()),
+            "[[1], [1], [1]]");
+}
+
+TEST(Render, MacroKeptBeyondItsRenderFailsCleanly) {
+  jinja::Environment env;
+  Value c = ctx(R"({"box": []})");
+  env.render_string("{% macro m() %}x{% endmacro %}{% set _ = box.append(m) %}", c);
+  ASSERT_EQ(c.dict_obj().find("box")->items().size(), 1u);
+  try {
+    env.render_string("{{ box[0]() }}", c);
+    FAIL();
+  } catch (const jinja::TemplateError& e) {
+    EXPECT_EQ(e.kind(), jinja::ErrorKind::Runtime);
+    EXPECT_NE(e.message().find("finished rendering"), std::string::npos);
+  }
+  EXPECT_EQ(env.render_string("{{ box[0] }}", c), "<Macro 'm'>");
+}

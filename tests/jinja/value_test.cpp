@@ -108,3 +108,12 @@ TEST(Value, PythonEqualityAndTruth) {
   EXPECT_FALSE(jinja::py_truthy(Value::dict()));
   EXPECT_FALSE(jinja::py_truthy(Value::undefined()));
 }
+
+TEST(Value, ParseJsonBuildsValuesDirectly) {
+  Value v = jinja::parse_json(
+      R"({"b": 22, "a": [2501.0, "Ål", {"x": null}], "big": 18446744073709551615})");
+  EXPECT_EQ(jinja::to_repr(v),
+            "{'b': 22, 'a': [2501.0, 'Ål', {'x': None}], 'big': 1.8446744073709552e+19}");
+  EXPECT_TRUE(jinja::parse_json("3").is_int());
+  EXPECT_THROW(jinja::parse_json("{\"a\": }"), jinja::TemplateError);
+}
