@@ -2,11 +2,65 @@
 // eierskap/årsrapport documents): per municipality (every municipality of the content),
 // per region (arrangements with an in-scope participant of the region), per sector and
 // per task. All in the order of Index::order: participants, then collation of the name.
+// Also the selection of municipalities that get their own table in chapter 4.
+#include <algorithm>
+#include <optional>
+
 #include "analysis/families.hpp"
 
 namespace samrapport::analysis {
 
+namespace {
+
+std::vector<std::string> chapter4_selection(const Index& index) {
+  const auto& content = index.content;
+  std::vector<std::string> names;
+  if (!content.report.chapter4_municipalities.empty()) {
+    for (auto m : content.report.chapter4_municipalities) {
+      if (m < content.municipalities.size()) names.push_back(content.municipalities[m].name);
+    }
+    return names;
+  }
+  // The most populous in-scope municipality of each region (ties: collation order).
+  std::vector<std::optional<content::MunicipalityIdx>> largest(content.regions.size());
+  for (auto m : index.in_scope) {
+    const auto& municipality = index.municipality(m);
+    if (!municipality.region || *municipality.region >= largest.size() ||
+        !municipality.population) {
+      continue;
+    }
+    auto& best = largest[*municipality.region];
+    if (!best) {
+      best = m;
+      continue;
+    }
+    const auto p = *municipality.population;
+    const auto q = *index.municipality(*best).population;
+    if (p > q || (p == q && index.name_less(m, *best))) best = m;
+  }
+  for (const auto& m : largest) {
+    if (m) names.push_back(index.municipality(*m).name);
+  }
+  // Then the one with the most arrangements (first in collation order on ties).
+  std::optional<content::MunicipalityIdx> most;
+  for (auto m : index.in_scope) {
+    if (!most || index.of_municipality[m].size() > index.of_municipality[*most].size() ||
+        (index.of_municipality[m].size() == index.of_municipality[*most].size() &&
+         index.name_less(m, *most))) {
+      most = m;
+    }
+  }
+  if (most &&
+      std::find(names.begin(), names.end(), index.municipality(*most).name) == names.end()) {
+    names.push_back(index.municipality(*most).name);
+  }
+  return names;
+}
+
+}  // namespace
+
 void compute_lists(const Index& index, Results& results) {
+  results.chapter4_municipalities = chapter4_selection(index);
   const auto& content = index.content;
   results.by_municipality.reserve(content.municipalities.size());
   for (std::size_t m = 0; m < content.municipalities.size(); ++m) {

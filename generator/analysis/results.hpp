@@ -329,6 +329,8 @@ struct Results {
   Fte fte;
   CrossCounty cross_county;
   std::vector<TaskRow> tasks;  // municipalities desc, then catalogue order
+  double frequent_from = 70;   // Options::frequent_from (TaskRow::group bounds)
+  double common_from = 30;     // Options::common_from
   Hosts hosts;
   std::vector<CountPercent> legal_forms;  // schema order, then "unknown"
   std::vector<LegalFormGroup> legal_form_groups;
@@ -345,6 +347,10 @@ struct Results {
   std::vector<KeyedList> by_region;               // region order
   std::vector<KeyedList> by_sector;               // sector order
   std::vector<KeyedList> by_task;                 // catalogue order
+  /// The municipalities with their own arrangement table in chapter 4: the report's
+  /// `chapter4_municipalities` when set, else the most populous in-scope municipality of
+  /// each region (region order) and then the one with the most arrangements.
+  std::vector<std::string> chapter4_municipalities;
 
   std::vector<DatasetResult> datasets;  // content order
 

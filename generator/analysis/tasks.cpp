@@ -58,6 +58,8 @@ void compute_tasks(const Index& index, Results& results) {
     return rows[a].municipalities > rows[b].municipalities;
   });
   for (auto t : order) results.tasks.push_back(std::move(rows[t]));
+  results.frequent_from = options.frequent_from;
+  results.common_from = options.common_from;
 }
 
 }  // namespace samrapport::analysis

@@ -398,6 +398,8 @@ json to_json_with(const Results& results, json surveys, unsigned threads) {
   out["fte"] = fte(results);
   out["cross_county"] = cross_county(results);
   out["tasks"] = tasks(results.tasks);
+  out["task_groups"] =
+      json{{"frequent_from", results.frequent_from}, {"common_from", results.common_from}};
   out["hosts"] = hosts(results.hosts);
   out["legal_forms"] = count_percents(results.legal_forms);
   out["legal_form_groups"] = legal_form_groups(results.legal_form_groups);
@@ -406,6 +408,7 @@ json to_json_with(const Results& results, json surveys, unsigned threads) {
   auto lists = arrangement_lists(results);
   out["arrangements"] = table.valid() ? table.get() : arrangement_table(results);
   for (auto& [key, value] : lists) out[key] = std::move(value);
+  out["chapter4_municipalities"] = results.chapter4_municipalities;
 
   ObjectBuilder datasets(results.datasets.size());
   for (const auto& d : results.datasets) datasets.add(d.id, dataset(d));

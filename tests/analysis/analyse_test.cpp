@@ -307,6 +307,14 @@ TEST_F(SmallContent, ListsInReportOrder) {
   EXPECT_EQ(ids(r, r.by_sector[1].arrangements), (std::vector<std::string>{"e", "b", "i", "j"}));
 }
 
+TEST_F(SmallContent, Chapter4Selection) {
+  // Most populous of Nord: Øvre Eiker; of Sør: Ørje (15 000); then the most arrangements: Ål.
+  EXPECT_EQ(r.chapter4_municipalities, (std::vector<std::string>{"Øvre Eiker", "Ørje", "Ål"}));
+  auto chosen = make_small_content();
+  chosen.report.chapter4_municipalities = {3, 0};
+  EXPECT_EQ(analyse(chosen).chapter4_municipalities, (std::vector<std::string>{"Zeta", "Ål"}));
+}
+
 TEST_F(SmallContent, DatasetRatiosAndSums) {
   ASSERT_EQ(r.datasets.size(), 1u);
   const auto& d = r.datasets[0];
