@@ -213,7 +213,9 @@ TEST(BaseContent, MissingDirectoryReportsEveryRequiredFile) {
 class SyntheticContent : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SyntheticContent, LoadsWithoutErrors) {
-  const fs::path tool = fs::path(kSourceDir) / ".." / "shared" / "tools" / "synth_content.py";
+  // The shared tool when it is beside the repository, else the copy in tests/cli/.
+  fs::path tool = fs::path(kSourceDir) / ".." / "shared" / "tools" / "synth_content.py";
+  if (!fs::exists(tool)) tool = fs::path(kSourceDir) / "tests" / "cli" / "synth_content.py";
   if (!fs::exists(tool)) GTEST_SKIP() << "no " << tool;
   const fs::path out = fs::temp_directory_path() /
                        ("samrapport-synth-" + GetParam() + "-" + std::to_string(::getpid()));
