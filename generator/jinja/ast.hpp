@@ -206,6 +206,9 @@ struct NSRefExpr : Expr {
 struct OutputItem {
   std::string text;  // template data when expr is null
   ExprPtr expr;
+  /// Jinja2 folds constant expressions at compile time: they are escaped by the autoescape
+  /// setting known then, not by a `{% autoescape expr %}` decided at run time.
+  bool constant = false;
 };
 
 struct OutputStmt : Stmt {
@@ -327,6 +330,7 @@ struct WithStmt : Stmt {
 struct AutoescapeStmt : Stmt {
   AutoescapeStmt() : Stmt(NodeKind::Autoescape) {}
   ExprPtr value;
+  bool constant = false;  // the value is known at compile time
   Body body;
 };
 

@@ -1,4 +1,5 @@
 // Jinja2's global functions: range, dict, namespace, cycler, joiner, lipsum.
+#include "jinja/callable.hpp"
 #include "jinja/environment.hpp"
 #include "jinja/error.hpp"
 #include "jinja/runtime_objects.hpp"
@@ -140,12 +141,16 @@ Value do_lipsum(Context& ctx, CallArgs& args) {
 }  // namespace
 
 void register_builtin_globals(Environment& env) {
-  env.add_function("range", do_range);
-  env.add_function("dict", do_dict);
-  env.add_function("namespace", do_namespace);
-  env.add_function("cycler", do_cycler);
-  env.add_function("joiner", do_joiner);
-  env.add_function("lipsum", do_lipsum);
+  // Printed as Python prints these globals (most of them are classes in Jinja2).
+  auto add = [&env](const char* name, FunctionFn fn, const char* repr) {
+    env.add_global(name, Value(Rc<Object>(make_rc<Function>(name, std::move(fn), repr))));
+  };
+  add("range", do_range, "<class 'range'>");
+  add("dict", do_dict, "<class 'dict'>");
+  add("namespace", do_namespace, "<class 'jinja2.utils.Namespace'>");
+  add("cycler", do_cycler, "<class 'jinja2.utils.Cycler'>");
+  add("joiner", do_joiner, "<class 'jinja2.utils.Joiner'>");
+  add("lipsum", do_lipsum, "<function generate_lorem_ipsum>");
 }
 
 }  // namespace samrapport::jinja

@@ -5,6 +5,10 @@
 namespace samrapport::jinja {
 
 void Function::repr(std::string& out) const {
+  if (!repr_.empty()) {
+    out += repr_;
+    return;
+  }
   out += "<function ";
   out += name_;
   out += '>';

@@ -52,7 +52,8 @@ using FunctionFn = std::function<Value(Context&, CallArgs& args)>;
 /// A global function (range, dict, namespace, or one registered with add_global).
 class Function final : public Object {
  public:
-  Function(std::string name, FunctionFn fn) : name_(std::move(name)), fn_(std::move(fn)) {}
+  Function(std::string name, FunctionFn fn, std::string repr = {})
+      : name_(std::move(name)), fn_(std::move(fn)), repr_(std::move(repr)) {}
   std::string_view type_name() const override { return "function"; }
   bool is_callable() const override { return true; }
   Value call(Context& ctx, CallArgs& args) override { return fn_(ctx, args); }
@@ -62,6 +63,7 @@ class Function final : public Object {
  private:
   std::string name_;
   FunctionFn fn_;
+  std::string repr_;  // printed form; "<function NAME>" when empty
 };
 
 /// Binds call arguments to a signature: `Args a(args, "truncate", {"length", "killwords",

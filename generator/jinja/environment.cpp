@@ -93,6 +93,7 @@ TemplatePtr Environment::from_string(std::string_view source, std::string_view n
 
 void Environment::render_to(std::string& out, const Template& tpl, const Value& context) const {
   std::size_t start = out.size();
+  StrictUndefinedScope strict(strict_undefined());
   try {
     detail::Renderer r(*this, out, context);
     r.render(tpl);

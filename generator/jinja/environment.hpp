@@ -110,8 +110,8 @@ class Environment : public NameResolver {
   /// The first of `names` that exists (TemplateNotFound listing all when none does).
   TemplatePtr select_template(const std::vector<std::string>& names) const;
   /// Compiles a template from a string (not cached). `name` is used in error messages and
-  /// selects the escaper.
-  TemplatePtr from_string(std::string_view source, std::string_view name = "<string>") const;
+  /// selects the escaper; unnamed templates show as "<template>" in errors.
+  TemplatePtr from_string(std::string_view source, std::string_view name = {}) const;
 
   std::string render(std::string_view name, const Value& context) const;
   std::string render_string(std::string_view source, const Value& context) const;

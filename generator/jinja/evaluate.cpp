@@ -511,7 +511,8 @@ Value Renderer::eval_node(const Expr& e, Frame& f) {
       return out;
     }
     case NodeKind::Slice:
-      fail_at(e, ErrorKind::Syntax, "a slice is only allowed inside []");
+      // x[a:b, c]: a tuple holding a slice indexes nothing (Jinja2 gives undefined)
+      return Value::undefined();
     case NodeKind::NSRef:
       fail_at(e, ErrorKind::Syntax, "namespace references are only allowed in set");
     default:

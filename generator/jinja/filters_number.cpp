@@ -120,7 +120,7 @@ bool parse_py_int(std::string_view text, int base, std::int64_t& out) {
     }
   }
   if (base < 2 || base > 36)
-    throw_error(ErrorKind::Value, "int() base must be >= 2 and <= 36, or 0");
+    return false;  // int() raises ValueError, which the filter turns into its default
   std::string clean;
   if (!remove_underscores(body, clean, [](char c) {
         return is_hex(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');

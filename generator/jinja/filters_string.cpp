@@ -663,10 +663,14 @@ bool match_email(const std::string& s) {
   return false;
 }
 
-std::string urlize_text(const std::string& text, const Value* trim_limit, const std::string& rel,
-                        const std::string& target) {
+std::string urlize_text(const std::string& text, bool is_markup, const Value* trim_limit,
+                        const std::string& rel, const std::string& target) {
   std::string escaped;
-  escape_html(text, escaped);
+  if (is_markup) {
+    escaped = text;  // markupsafe.escape() leaves Markup alone
+  } else {
+    escape_html(text, escaped);
+  }
   auto trim_url = [&](const std::string& x) {
     if (!trim_limit || trim_limit->is_none()) return x;
     auto lim = static_cast<std::size_t>(std::max<std::int64_t>(0, trim_limit->as_int()));
@@ -783,7 +787,8 @@ Value do_urlize(Context& ctx, const Value& v, CallArgs& args) {
     rel += p;
   }
   std::string target = a.has(2) && !a.get(2)->is_none() ? a.string_or(2, "") : "";
-  std::string rv = urlize_text(text_of(ctx, v), a.get(0), rel, target);
+  if (a.has(0) && a.get(0)->is_undefined()) raise_undefined(*a.get(0));
+  std::string rv = urlize_text(text_of(ctx, v), v.is_markup(), a.get(0), rel, target);
   return markup_if(ctx, std::move(rv));
 }
 

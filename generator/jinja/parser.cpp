@@ -49,8 +49,8 @@ class Parser {
     if (a.dyn_kwargs) check_expr(*a.dyn_kwargs, soft);
   }
 
-  void fail_node(const Node& n, std::string msg) {
-    TemplateError e(ErrorKind::Assertion, std::move(msg));
+  void fail_node(const Node& n, std::string msg, ErrorKind kind = ErrorKind::Assertion) {
+    TemplateError e(kind, std::move(msg));
     e.set_position(name_, n.line, n.column, source_line(source_, n.line));
     throw e;
   }
@@ -62,6 +62,14 @@ class Parser {
         break;
       case NodeKind::Getitem: {
         const auto& g = static_cast<const GetitemExpr&>(e);
+        if (g.index->kind == NodeKind::TupleLit) {
+          // x[a:b, c]: Jinja2 generates invalid Python for a slice inside a tuple (unless
+          // the whole printed expression is a constant it can evaluate at compile time)
+          for (const auto& item : static_cast<const SequenceExpr&>(*g.index).items) {
+            if (item->kind == NodeKind::Slice)
+              fail_node(*item, "invalid syntax", ErrorKind::Syntax);
+          }
+        }
         check_expr(*g.object, soft);
         check_expr(*g.index, soft);
         break;
@@ -158,7 +166,7 @@ class Parser {
     switch (s.kind) {
       case NodeKind::Output:
         for (const auto& item : static_cast<const OutputStmt&>(s).items) {
-          if (item.expr) check_expr(*item.expr, soft);
+          if (item.expr && !item.constant) check_expr(*item.expr, soft);
         }
         break;
       case NodeKind::If: {
@@ -321,6 +329,7 @@ class Parser {
         next();
         OutputItem item;
         item.expr = parse_tuple(true, {}, false);
+        item.constant = is_constant(*item.expr);
         out(t).items.push_back(std::move(item));
         expect(TokenType::VariableEnd);
       } else if (t.type == TokenType::BlockBegin) {
@@ -390,6 +399,7 @@ class Parser {
     } else if (n == "autoescape") {
       auto s = node<AutoescapeStmt>(next());
       s->value = parse_expression(true);
+      s->constant = is_constant(*s->value);
       s->body = parse_statements({"endautoescape"}, true);
       body.push_back(std::move(s));
     } else if (n == "print") {
@@ -398,6 +408,7 @@ class Parser {
         if (!s->items.empty()) expect(TokenType::Comma);
         OutputItem item;
         item.expr = parse_expression(true);
+        item.constant = is_constant(*item.expr);
         s->items.push_back(std::move(item));
       }
       body.push_back(std::move(s));

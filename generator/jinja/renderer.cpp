@@ -60,12 +60,18 @@ TemplateContext& live(const ContextRef& ref) {
 }
 
 RenderGuard::RenderGuard(Renderer& r, const Node*)
-    : r_(r), tpl_(r.cur_tpl_), tc_(r.tc_), escaper_(r.escaper_), skip_blocks_(r.skip_blocks_) {}
+    : r_(r),
+      tpl_(r.cur_tpl_),
+      tc_(r.tc_),
+      escaper_(r.escaper_),
+      static_escaper_(r.static_escaper_),
+      skip_blocks_(r.skip_blocks_) {}
 
 RenderGuard::~RenderGuard() {
   r_.cur_tpl_ = tpl_;
   r_.tc_ = tc_;
   r_.escaper_ = escaper_;
+  r_.static_escaper_ = static_escaper_;
   r_.skip_blocks_ = skip_blocks_;
 }
 
@@ -149,7 +155,7 @@ void Renderer::run_template(const Template& tpl, TemplateContext& tc) {
   tc_ = &tc;
   for (const auto& [name, block] : tpl.blocks()) tc.blocks[name].push_back(BlockRef{block, &tpl});
   cur_tpl_ = &tpl;
-  escaper_ = tpl.escaper().get();
+  escaper_ = static_escaper_ = tpl.escaper().get();
   skip_blocks_ = false;
   std::string* saved_out = out_;
   try {
@@ -165,7 +171,7 @@ void Renderer::run_template(const Template& tpl, TemplateContext& tc) {
       tc.pending_parent.reset();
       out_ = saved_out;
       cur_tpl_ = parent.get();
-      escaper_ = parent->escaper().get();
+      escaper_ = static_escaper_ = parent->escaper().get();
       skip_blocks_ = false;
       exec_body(parent->body(), tc.root);
     }
@@ -254,12 +260,12 @@ void Renderer::exec(const Stmt& s, Frame& f) {
   }
 }
 
-void Renderer::write_value(const Value& v) {
+void Renderer::write_value(const Value& v, const Escaper* escaper) {
   std::string& out = *out_;
   switch (v.kind()) {
     case Kind::Str:
-      if (escaper_) {
-        escaper_->escape(v.str(), out);
+      if (escaper) {
+        escaper->escape(v.str(), out);
       } else {
         out += v.str();
       }
@@ -284,8 +290,8 @@ void Renderer::write_value(const Value& v) {
       return;
     default: {
       std::string s = to_str(v);
-      if (escaper_) {
-        escaper_->escape(s, out);
+      if (escaper) {
+        escaper->escape(s, out);
       } else {
         out += s;
       }
@@ -300,7 +306,7 @@ void Renderer::exec_output(const OutputStmt& s, Frame& f) {
       continue;
     }
     try {
-      write_value(eval(*item.expr, f));
+      write_value(eval(*item.expr, f), item.constant ? static_escaper_ : escaper_);
     } catch (TemplateError& e) {
       annotate(e, *item.expr);
       throw;
@@ -492,13 +498,13 @@ void Renderer::exec_call_block(const CallBlockStmt& s, Frame& f) {
     annotate(e, *s.call);
     throw;
   }
-  write_value(result);
+  write_value(result, escaper_);
 }
 
 void Renderer::exec_filter_block(const FilterBlockStmt& s, Frame& f) {
   Frame bf(&f);
   Value v = wrap_output(capture(s.body, bf));
-  write_value(eval_filter(static_cast<const FilterExpr&>(*s.filter), f, &v));
+  write_value(eval_filter(static_cast<const FilterExpr&>(*s.filter), f, &v), escaper_);
 }
 
 Value Renderer::call_macro(const MacroObj& m, CallArgs& args) {
@@ -568,7 +574,7 @@ Value Renderer::call_macro(const MacroObj& m, CallArgs& args) {
   RenderGuard guard(*this, nullptr);
   cur_tpl_ = m.tpl;
   tc_ = &mtc;
-  escaper_ = m.escaper;
+  escaper_ = static_escaper_ = m.escaper;
   skip_blocks_ = false;
 
   for (std::size_t i = 0; i < n; ++i) {
@@ -608,7 +614,7 @@ void Renderer::render_block(TemplateContext& tc, const std::string& name, std::s
   DepthGuard depth(depth_, env_.options().max_recursion_depth, "block '" + name + "'");
   RenderGuard guard(*this, nullptr);
   cur_tpl_ = ref.tpl;
-  escaper_ = ref.tpl->escaper().get();
+  escaper_ = static_escaper_ = ref.tpl->escaper().get();
   tc_ = &tc;
   skip_blocks_ = false;
   Frame bf(parent);
@@ -752,15 +758,20 @@ void Renderer::exec_with(const WithStmt& s, Frame& f) {
 void Renderer::exec_autoescape(const AutoescapeStmt& s, Frame& f) {
   bool on = truthy(eval(*s.value, f));
   const Escaper* saved = escaper_;
+  const Escaper* saved_static = static_escaper_;
   escaper_ = on ? (escaper_ ? escaper_ : html_escaper().get()) : nullptr;
+  // Jinja2 knows a constant setting at compile time; constant output follows only that.
+  if (s.constant) static_escaper_ = escaper_;
   try {
     Frame sf(&f);
     exec_body(s.body, sf);
   } catch (...) {
     escaper_ = saved;
+    static_escaper_ = saved_static;
     throw;
   }
   escaper_ = saved;
+  static_escaper_ = saved_static;
 }
 
 }  // namespace samrapport::jinja::detail

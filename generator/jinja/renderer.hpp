@@ -193,7 +193,7 @@ class Renderer final : public Context {
   std::vector<std::string> visible_names(Frame& f) const;
 
   // output
-  void write_value(const Value& v);
+  void write_value(const Value& v, const Escaper* escaper);
   void write_text(std::string_view s) { out_->append(s); }
 
   [[noreturn]] void fail_at(const Node& n, ErrorKind kind, std::string message) const;
@@ -204,6 +204,7 @@ class Renderer final : public Context {
   std::string discard_;
   Value context_;
   const Escaper* escaper_ = nullptr;
+  const Escaper* static_escaper_ = nullptr;  // the setting Jinja2 would know at compile time
   bool strict_;
   int depth_ = 0;
   const Template* cur_tpl_ = nullptr;
@@ -229,6 +230,7 @@ class RenderGuard {
   const Template* tpl_;
   TemplateContext* tc_;
   const Escaper* escaper_;
+  const Escaper* static_escaper_;
   bool skip_blocks_;
 };
 

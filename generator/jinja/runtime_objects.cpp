@@ -235,9 +235,14 @@ std::vector<std::string> SelfObj::attr_names() const {
 }
 
 void SelfObj::repr(std::string& out) const {
-  out += "<TemplateReference '";
-  out += tc->tc && tc->tc->tpl ? tc->tc->tpl->name() : "";
-  out += "'>";
+  out += "<TemplateReference ";
+  const Template* t = tc->tc ? tc->tc->tpl : nullptr;
+  if (t && !t->name().empty()) {
+    append_string_repr(out, t->name());
+  } else {
+    out += "None";  // a template made from a string has no name in Jinja2
+  }
+  out += '>';
 }
 
 // ------------------------------------------------------------------ bound methods

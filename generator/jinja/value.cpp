@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "jinja/error.hpp"
+#include "jinja/undefined.hpp"
 #include "jinja/unicode.hpp"
 
 namespace samrapport::jinja {
@@ -267,8 +268,28 @@ std::size_t hash_int(std::int64_t i) {
 
 }  // namespace
 
+namespace {
+thread_local bool g_strict_undefined = false;
+}  // namespace
+
+bool strict_undefined_active() noexcept {
+  return g_strict_undefined;
+}
+
+StrictUndefinedScope::StrictUndefinedScope(bool strict) : saved_(g_strict_undefined) {
+  g_strict_undefined = strict;
+}
+
+StrictUndefinedScope::~StrictUndefinedScope() {
+  g_strict_undefined = saved_;
+}
+
 bool py_equal(const Value& a, const Value& b) {
   if (a.is_number() && b.is_number()) return numbers_equal(a, b);
+  if (g_strict_undefined) {
+    if (a.is_undefined()) raise_undefined(a);
+    if (b.is_undefined()) raise_undefined(b);
+  }
   if (a.is_string() && b.is_string()) {
     return a.identity() == b.identity() || a.str() == b.str();
   }
@@ -309,6 +330,7 @@ bool py_equal(const Value& a, const Value& b) {
 }
 
 std::size_t py_hash(const Value& v) {
+  if (v.is_undefined() && g_strict_undefined) raise_undefined(v);
   switch (v.kind()) {
     case Kind::None:
       return 0x9e3779b97f4a7c15ULL;
@@ -344,7 +366,9 @@ std::size_t py_hash(const Value& v) {
 bool py_truthy(const Value& v) {
   switch (v.kind()) {
     case Kind::None:
+      return false;
     case Kind::Undefined:
+      if (g_strict_undefined) raise_undefined(v);
       return false;
     case Kind::Bool:
       return v.as_bool();

@@ -350,6 +350,22 @@ std::size_t py_hash(const Value& v);
 /// Python truthiness; Undefined is false (strictness is the renderer's business).
 bool py_truthy(const Value& v);
 
+/// Whether undefined values are strict on this thread: the renderer sets it for the length of
+/// a render with strict undefined. Then ==, hash() and truth of an Undefined raise, as with
+/// Jinja2's StrictUndefined, also inside filters and methods.
+bool strict_undefined_active() noexcept;
+
+class StrictUndefinedScope {
+ public:
+  explicit StrictUndefinedScope(bool strict);
+  ~StrictUndefinedScope();
+  StrictUndefinedScope(const StrictUndefinedScope&) = delete;
+  StrictUndefinedScope& operator=(const StrictUndefinedScope&) = delete;
+
+ private:
+  bool saved_;
+};
+
 /// Raises TemplateError (Value) if storing `value` inside the container `container` would
 /// make a reference cycle (values are reference counted, so a cycle would never be freed).
 void check_no_cycle(const Value& value, const void* container);

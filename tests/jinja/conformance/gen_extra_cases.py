@@ -842,6 +842,26 @@ case("r2.err.recursion_too_deep", "{% macro r(n) %}{{ r(n + 1) }}{% endmacro %}{
 case("r2.err.range_too_big_ok_small", "{{ range(10000)|length }}")
 case("r2.err.list_multiplication_neg", "{{ [1] * -1 }}")
 
+# ---------------------------------------------------------------- round 3 (found by
+# replaying the fuzz corpus through both engines)
+case("r3.flt.urlize_twice_autoescape", "{{ 'see example.com & www.example.no'|urlize|urlize }}", autoescape=True)
+case("r3.ae.dynamic_block_constant_output", "{% autoescape x %}{{ '<' }}{{ s }}{% endautoescape %}", {"x": False, "s": "<"}, autoescape=True)
+case("r3.ae.dynamic_block_on", "{% autoescape x %}{{ '<' }}{{ s }}{% endautoescape %}", {"x": True, "s": "<"})
+case("r3.undef.strict.default_boolean_undefined_error", "{{ []|default('x', nope) }}", undefined="strict")
+case("r3.undef.strict.tuple_count_error", "{{ (nope, 1).count(1) }}", undefined="strict")
+case("r3.undef.strict.dict_get_error", "{{ d.get(nope) }}", {"d": {}}, undefined="strict")
+case("r3.undef.strict.unique_error", "{{ [1, nope]|unique|list }}", undefined="strict")
+case("r3.undef.strict.in_list_error", "{{ 1 in [nope] }}", undefined="strict")
+case("r3.undef.default.in_list_ok", "{{ 1 in [nope] }} {{ nope in [nope] }}")
+case("r3.undef.int_filter_error", "{{ nope|int }}")
+case("r3.undef.float_filter_error", "{{ nope|float }}")
+case("r3.flt.int_bad_base_default", "{{ '101'|int(base=1) }} {{ 'x'|int(5, 99) }}")
+case("r3.out.self_repr", "{{ self }}")
+case("r3.out.global_reprs", "{{ range }} {{ dict }} {{ namespace }} {{ cycler }} {{ joiner }}")
+case("r3.op.slice_in_tuple_constant", "[{{ 'hello'[0:, 3] }}][{{ 'hello'[0:1:, 3] }}]")
+case("r3.op.slice_in_tuple_error", "{{ s[0:, 3] }}", {"s": "abc"})
+case("r3.op.slice_in_tuple_set_error", "{% set x = 'hello'[0:, 3] %}")
+
 EXTENDED = {
     # Python's integers are unbounded; samrapport's are 64-bit (1e20|int)
     "flt.int_floats",
