@@ -75,17 +75,26 @@ Index build_index(const content::Content& content, const Options& options) {
   auto keys = collation_keys(names, thread_count(options));
   index.municipality_key.assign(std::make_move_iterator(keys.begin()),
                                 std::make_move_iterator(keys.begin() + n_municipalities));
-  std::vector<std::string> name_key(arrangements.size());
+  // Sort compact items (participant count, key, index) rather than indexes into the
+  // content, so that comparisons stay in cache.
+  struct Item {
+    int count;
+    std::string key;
+    std::size_t a;
+  };
+  std::vector<Item> items;
+  items.reserve(index.order.size());
   for (std::size_t i = 0; i < index.order.size(); ++i) {
-    name_key[index.order[i]] = std::move(keys[n_municipalities + i]);
+    const auto a = index.order[i];
+    items.push_back(
+        Item{arrangements[a].participant_count(), std::move(keys[n_municipalities + i]), a});
   }
-
-  std::sort(index.order.begin(), index.order.end(), [&](std::size_t a, std::size_t b) {
-    const int ca = arrangements[a].participant_count();
-    const int cb = arrangements[b].participant_count();
-    return std::tie(ca, name_key[a], arrangements[a].id) <
-           std::tie(cb, name_key[b], arrangements[b].id);
+  std::sort(items.begin(), items.end(), [&](const Item& x, const Item& y) {
+    if (x.count != y.count) return x.count < y.count;
+    if (const int c = x.key.compare(y.key); c != 0) return c < 0;
+    return arrangements[x.a].id < arrangements[y.a].id;
   });
+  for (std::size_t i = 0; i < items.size(); ++i) index.order[i] = items[i].a;
 
   index.of_municipality.resize(n_municipalities);
   index.hosted.assign(n_municipalities, 0);
