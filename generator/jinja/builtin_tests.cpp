@@ -103,10 +103,13 @@ void register_builtin_tests(Environment& env) {
   });
   env.add_test("sequence", [](Context&, const Value& v, CallArgs& a) {
     expect_no_args(a, "sequence");
-    return v.is_string() || v.is_sequence() || v.is_dict() || v.is_undefined();
+    // len() of a strict undefined raises, which the test turns into false
+    if (v.is_undefined()) return !strict_undefined_active();
+    return v.is_string() || v.is_sequence() || v.is_dict();
   });
   env.add_test("iterable", [](Context&, const Value& v, CallArgs& a) {
     expect_no_args(a, "iterable");
+    if (v.is_undefined() && strict_undefined_active()) raise_undefined(v);
     if (v.is_string() || v.is_sequence() || v.is_dict() || v.is_undefined()) return true;
     if (v.is_object()) {
       std::vector<Value> tmp;

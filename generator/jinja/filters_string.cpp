@@ -164,6 +164,10 @@ Value do_indent(Context& ctx, const Value& v, CallArgs& args) {
   bool first = a.bool_or(1, false);
   bool blank = a.bool_or(2, false);
   if (v.is_undefined()) raise_undefined(v);  // Undefined + "\n" raises
+  if (!v.is_string()) {
+    throw_error(ErrorKind::Type, "unsupported operand type(s) for +=: '" +
+                                     std::string(v.type_name()) + "' and 'str'");
+  }
   std::string s = text_of(ctx, v) + "\n";
   std::vector<std::string> lines = splitlines(s);
   std::string rv;
@@ -257,6 +261,20 @@ Value do_truncate(Context& ctx, const Value& v, CallArgs& args) {
                                         std::to_string(length));
   }
   if (leeway < 0) throw_error(ErrorKind::Runtime, "expected leeway >= 0");
+  if (!v.is_string()) {
+    // len(s) and slicing: undefined and short containers come back unchanged
+    if (v.is_undefined()) return v;
+    std::int64_t n = -1;
+    if (v.is_sequence()) n = static_cast<std::int64_t>(v.items().size());
+    if (v.is_dict()) n = static_cast<std::int64_t>(v.dict_obj().size());
+    if (n < 0) {
+      throw_error(ErrorKind::Type,
+                  "object of type '" + std::string(v.type_name()) + "' has no len()");
+    }
+    if (n <= length + leeway) return v;
+    throw_error(ErrorKind::Type,
+                "truncate expects a string, not '" + std::string(v.type_name()) + "'");
+  }
   std::string s = text_of(ctx, v);
   auto len = static_cast<std::int64_t>(unicode::length(s));
   if (len <= length + leeway) return string_like(v, s);
@@ -440,6 +458,10 @@ Value do_wordwrap(Context& ctx, const Value& v, CallArgs& args) {
   std::string wrapstring = a.has(2) && !a.get(2)->is_none() ? a.string_or(2, "\n") : "\n";
   bool break_hyphens = a.bool_or(3, true);
   if (v.is_undefined()) raise_undefined(v);
+  if (!v.is_string()) {
+    throw_error(ErrorKind::Type,
+                "'" + std::string(v.type_name()) + "' object has no attribute 'splitlines'");
+  }
   std::string s = text_of(ctx, v);
   std::string out;
   std::vector<std::string> paragraphs = splitlines(s);

@@ -275,6 +275,10 @@ void dump(std::string& out, const Value& v, bool sort_keys, int indent, int leve
       return;
     case Kind::List:
     case Kind::Tuple: {
+      if (v.is_list() && v.list_obj().flavor != ListFlavor::Plain &&
+          v.list_obj().flavor != ListFlavor::Group) {
+        break;  // dict views and ranges are not JSON serializable
+      }
       if (std::find(stack.begin(), stack.end(), v.identity()) != stack.end()) {
         throw_error(ErrorKind::Value, "Circular reference detected");
       }

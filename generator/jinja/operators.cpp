@@ -119,9 +119,19 @@ std::int64_t py_mod(std::int64_t a, std::int64_t b) {
   return r;
 }
 
+namespace {
+
+bool special_list(const Value& v) {
+  return v.is_list() && v.list_obj().flavor != ListFlavor::Plain &&
+         v.list_obj().flavor != ListFlavor::Group;
+}
+
+}  // namespace
+
 Value binary_op(BinOp op, const Value& a, const Value& b, Context& ctx) {
   if (a.is_undefined()) raise_undefined(a);
   if (b.is_undefined()) raise_undefined(b);
+  if (special_list(a) || special_list(b)) unsupported(op, a, b);  // dict views, range
   if (a.is_number() && b.is_number()) {
     bool ints = both_ints(a, b);
     switch (op) {
@@ -183,7 +193,11 @@ Value binary_op(BinOp op, const Value& a, const Value& b, Context& ctx) {
                       "a negative number raised to a fractional power "
                       "gives a complex number, which is not supported");
         }
-        return Value(std::pow(x, y));
+        double r = std::pow(x, y);
+        if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) {
+          throw_error(ErrorKind::Value, "OverflowError: numerical result out of range");
+        }
+        return Value(r);
       }
     }
   }

@@ -498,13 +498,14 @@ void Renderer::exec_call_block(const CallBlockStmt& s, Frame& f) {
     annotate(e, *s.call);
     throw;
   }
-  write_value(result, escaper_);
+  write_value(result, nullptr);  // Jinja2 writes a call block's result as it is
 }
 
 void Renderer::exec_filter_block(const FilterBlockStmt& s, Frame& f) {
   Frame bf(&f);
   Value v = wrap_output(capture(s.body, bf));
-  write_value(eval_filter(static_cast<const FilterExpr&>(*s.filter), f, &v), escaper_);
+  // Jinja2 writes a filter block's result as it is (the body was escaped already)
+  write_value(eval_filter(static_cast<const FilterExpr&>(*s.filter), f, &v), nullptr);
 }
 
 Value Renderer::call_macro(const MacroObj& m, CallArgs& args) {

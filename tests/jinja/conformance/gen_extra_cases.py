@@ -862,6 +862,24 @@ case("r3.op.slice_in_tuple_constant", "[{{ 'hello'[0:, 3] }}][{{ 'hello'[0:1:, 3
 case("r3.op.slice_in_tuple_error", "{{ s[0:, 3] }}", {"s": "abc"})
 case("r3.op.slice_in_tuple_set_error", "{% set x = 'hello'[0:, 3] %}")
 
+# ---------------------------------------------------------------- round 4 (found by
+# differential.py)
+case("r4.filter_block_result_not_escaped", "{% filter title %}{{ s }}{% endfilter %}|{% filter upper %}<b>{% endfilter %}", {"s": "<a>"}, autoescape=True)
+case("r4.call_block_result_raw", "{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}<{{ s }}>{% endcall %}", {"s": "<a>"}, autoescape=True)
+case("r4.test.sequence_strict_undefined", "{{ missing is sequence }}", undefined="strict")
+case("r4.test.iterable_strict_undefined_error", "{{ missing is iterable }}", undefined="strict")
+case("r4.flt.wordwrap_int_error", "{{ 1|wordwrap(5) }}")
+case("r4.flt.indent_int_error", "{{ 5|indent }}")
+case("r4.flt.truncate_int_error", "{{ 5|truncate }}")
+case("r4.flt.truncate_short_list", "{{ [1, 2]|truncate(5) }}")
+case("r4.op.mod_with_list_unused", "{{ 'x' % [1, 2] }} {{ '%s' % [1, 2] }}")
+case("r4.op.mod_with_int_unused_error", "{{ 'x' % 5 }}")
+case("r4.flt.tojson_dict_items_error", "{{ d.items()|tojson }}", {"d": {"a": 1}})
+case("r4.op.dict_items_times_error", "{{ d.items() * 2 }}", {"d": {"a": 1}})
+case("r4.op.range_plus_error", "{{ range(2) + range(2) }}")
+case("r4.op.float_pow_overflow_error", "{{ 2.5 ** 1e3 }}")
+case("r4.op.float_mul_inf", "{{ 1e308 * 10 }}")
+
 EXTENDED = {
     # Python's integers are unbounded; samrapport's are 64-bit (1e20|int)
     "flt.int_floats",
