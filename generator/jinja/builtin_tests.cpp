@@ -105,6 +105,10 @@ void register_builtin_tests(Environment& env) {
     expect_no_args(a, "sequence");
     // len() of a strict undefined raises, which the test turns into false
     if (v.is_undefined()) return !strict_undefined_active();
+    if (v.is_list()) {  // dict views have no __getitem__
+      ListFlavor f = v.list_obj().flavor;
+      return f == ListFlavor::Plain || f == ListFlavor::Group || f == ListFlavor::Range;
+    }
     return v.is_string() || v.is_sequence() || v.is_dict();
   });
   env.add_test("iterable", [](Context&, const Value& v, CallArgs& a) {

@@ -130,6 +130,12 @@ bool special_list(const Value& v) {
 
 Value binary_op(BinOp op, const Value& a, const Value& b, Context& ctx) {
   if (a.is_undefined()) raise_undefined(a);
+  if (op == BinOp::Mod && a.is_string() && b.is_undefined()) {
+    // str % Undefined: Python's str formatting runs first and treats the undefined value
+    // (it has __getitem__) as a mapping; only a %s conversion prints it
+    std::string s = percent_format(ctx, a.str(), b, a.is_markup());
+    return a.is_markup() ? Value::markup(std::move(s)) : Value(std::move(s));
+  }
   if (b.is_undefined()) raise_undefined(b);
   if (special_list(a) || special_list(b)) unsupported(op, a, b);  // dict views, range
   if (a.is_number() && b.is_number()) {

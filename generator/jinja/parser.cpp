@@ -32,7 +32,7 @@ class Parser {
     ParsedTemplate out;
     out.body = subparse({});
     if (cur().type != TokenType::Eof) fail_here("unexpected '" + describe_token(cur()) + "'");
-    check_body(out.body, false);
+    check_body(out.body, false, true);
     out.blocks = std::move(blocks_);
     out.uses_self = uses_.self > 0;
     return out;
@@ -158,11 +158,11 @@ class Parser {
     check_body(d.body, false);
   }
 
-  void check_body(const Body& body, bool soft) {
-    for (const auto& s : body) check_stmt(*s, soft);
+  void check_body(const Body& body, bool soft, bool toplevel = false) {
+    for (const auto& s : body) check_stmt(*s, soft, toplevel);
   }
 
-  void check_stmt(const Stmt& s, bool soft) {
+  void check_stmt(const Stmt& s, bool soft, bool toplevel) {
     switch (s.kind) {
       case NodeKind::Output:
         for (const auto& item : static_cast<const OutputStmt&>(s).items) {
@@ -173,9 +173,9 @@ class Parser {
         const auto& i = static_cast<const IfStmt&>(s);
         for (const auto& [test, body] : i.branches) {
           check_expr(*test, true);
-          check_body(body, true);
+          check_body(body, true, toplevel);
         }
-        check_body(i.else_body, true);
+        check_body(i.else_body, true, toplevel);
         break;
       }
       case NodeKind::For: {
@@ -214,6 +214,7 @@ class Parser {
         check_body(static_cast<const BlockStmt&>(s).body, false);
         break;
       case NodeKind::Extends:
+        if (!toplevel) fail_node(s, "cannot use extend from a non top-level scope");
         check_expr(*static_cast<const ExtendsStmt&>(s).name, soft);
         break;
       case NodeKind::Include:

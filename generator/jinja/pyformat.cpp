@@ -269,7 +269,7 @@ std::string percent_format(Context& ctx, std::string_view fmt, const Value& args
     out += convert(ctx, arg, conv, sp, escape_args);
   }
   // Python treats any argument with __getitem__ (list, dict) as a mapping: unused is fine
-  bool mapping_like = !args.is_tuple() && (args.is_dict() || args.is_list());
+  bool mapping_like = !args.is_tuple() && (args.is_dict() || args.is_list() || args.is_undefined());
   if (!used_mapping && next_arg < positional.size() && !mapping_like) {
     throw_error(ErrorKind::Type, "not all arguments converted during string formatting");
   }

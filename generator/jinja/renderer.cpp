@@ -300,6 +300,9 @@ void Renderer::write_value(const Value& v, const Escaper* escaper) {
 }
 
 void Renderer::exec_output(const OutputStmt& s, Frame& f) {
+  // After {% extends %}, a template's own top-level output is not even evaluated (Jinja2
+  // drops it at compile time or checks parent_template at run time).
+  if (skip_blocks_) return;
   for (const auto& item : s.items) {
     if (!item.expr) {
       out_->append(item.text);
@@ -312,11 +315,7 @@ void Renderer::exec_output(const OutputStmt& s, Frame& f) {
       throw;
     }
   }
-  if (out_ == &discard_) {
-    discard_.clear();
-  } else if (out_->size() > env_.options().max_output_size) {
-    check_size(out_->size());
-  }
+  if (out_->size() > env_.options().max_output_size) check_size(out_->size());
 }
 
 void Renderer::exec_if(const IfStmt& s, Frame& f) {
@@ -462,7 +461,17 @@ std::string Renderer::capture(const Body& body, Frame& f) {
 
 void Renderer::exec_set_block(const SetBlockStmt& s, Frame& f) {
   Frame bf(&f);
-  Value v = wrap_output(capture(s.body, bf));
+  bool saved_skip = skip_blocks_;
+  skip_blocks_ = false;  // a set block's body is captured, never dropped
+  std::string captured;
+  try {
+    captured = capture(s.body, bf);
+  } catch (...) {
+    skip_blocks_ = saved_skip;
+    throw;
+  }
+  skip_blocks_ = saved_skip;
+  Value v = wrap_output(std::move(captured));
   if (s.filter) v = eval_filter(static_cast<const FilterExpr&>(*s.filter), f, &v);
   assign(*s.target, v, f);
 }
@@ -502,6 +511,7 @@ void Renderer::exec_call_block(const CallBlockStmt& s, Frame& f) {
 }
 
 void Renderer::exec_filter_block(const FilterBlockStmt& s, Frame& f) {
+  if (skip_blocks_) return;  // output of a template after {% extends %}
   Frame bf(&f);
   Value v = wrap_output(capture(s.body, bf));
   // Jinja2 writes a filter block's result as it is (the body was escaped already)
@@ -662,7 +672,6 @@ void Renderer::exec_extends(const ExtendsStmt& s, Frame& f) {
     tc_->blocks[name].push_back(BlockRef{block, parent.get()});
   }
   tc_->pending_parent = std::move(parent);
-  out_ = &discard_;
   skip_blocks_ = true;
 }
 

@@ -201,7 +201,6 @@ class Renderer final : public Context {
 
   const Environment& env_;
   std::string* out_;
-  std::string discard_;
   Value context_;
   const Escaper* escaper_ = nullptr;
   const Escaper* static_escaper_ = nullptr;  // the setting Jinja2 would know at compile time
@@ -209,7 +208,7 @@ class Renderer final : public Context {
   int depth_ = 0;
   const Template* cur_tpl_ = nullptr;
   TemplateContext* tc_ = nullptr;
-  bool skip_blocks_ = false;  // top level of a template after {% extends %}
+  bool skip_blocks_ = false;  // top-level code of a template after {% extends %}: no output
   std::unordered_map<const Template*, Value> module_cache_;
   std::vector<Rc<TemplateContext>> contexts_;  // every template run of this render
 

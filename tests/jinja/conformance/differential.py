@@ -37,7 +37,12 @@ TEMPLATES = {
 ATOMS = ["n", "f", "neg", "s", "e", "t", "xs", "ws", "none", "d", "nested", "munis", "missing",
          "1", "0", "-2", "2.5", "1e3", "'a'", "'Å<'", "''", "true", "false", "none", "[1, 2]",
          "(1,)", "{'k': 1}", "d.a", "d['b']", "xs[0]", "xs[-1]", "s[1:4]", "munis[0].name",
-         "nested.k.v[1].w", "d.items()", "d.keys()|list", "range(3)", "loop_var"]
+         "nested.k.v[1].w", "d.items()", "d.keys()|list", "range(3)", "loop_var",
+         "s.split()", "t.upper()", "s.replace('e', 'E')", "'{} {}'.format(n, t)", "'%05.1f' % f",
+         "d.get('a', 0)", "d.get('zz')", "xs.index(1)", "ws|sort(case_sensitive=true)",
+         "munis|sum(attribute='pop')", "(munis|first).name", "t.startswith('Å')", "s.strip('Ø')",
+         "t[::-1]", "xs + [4]", "ws * 2", "{'a': n}.a", "namespace(a=1).a", "t.title()",
+         "'%s-%d' % (t, n)", "s.find('E')", "s.count('e')", "n ~ f ~ t"]
 FILTERS = ["upper", "lower", "title", "capitalize", "length", "first", "last", "list", "sort",
            "reverse|list", "join(', ')", "join", "default('d')", "d('x', true)", "string",
            "trim", "e", "safe", "int", "float", "abs", "round(1)", "sum", "max", "min",
@@ -46,7 +51,14 @@ FILTERS = ["upper", "lower", "title", "capitalize", "length", "first", "last", "
            "map('string')|list", "select|list", "reject|list", "dictsort", "items|list",
            "urlencode", "striptags", "format(1)", "pprint", "count", "wordwrap(5)",
            "map(attribute='name')|join(',')", "selectattr('tags')|list", "groupby('region')|list",
-           "sort(attribute='pop')|map(attribute='name')|list", "xmlattr", "attr('a')"]
+           "sort(attribute='pop')|map(attribute='name')|list", "xmlattr", "attr('a')",
+           "center(7)", "filesizeformat", "urlize", "title|replace(' ', '_')", "indent(2, true)",
+           "join('|', attribute='name')", "batch(2, 0)|list", "rejectattr('tags')|list",
+           "selectattr('pop', 'gt', 2000)|list", "unique(attribute='region')|list",
+           "max(attribute='pop')", "min(attribute='area')", "dictsort(reverse=true)",
+           "round(0, 'floor')", "int(7)", "float(1.5)", "trim('Å')", "truncate(5, true, '!', 0)",
+           "wordwrap(7, false, '|')", "map('upper')|list", "select('odd')|list",
+           "default(none)", "list|length", "string|length", "tojson(2)"]
 TESTS = ["defined", "undefined", "none", "number", "string", "mapping", "sequence",
          "iterable", "odd", "even", "divisibleby(3)", "in([1, 2, 3])", "eq(3)", "lower",
          "upper", "callable", "true", "false", "integer", "float", "sameas(none)"]
@@ -98,8 +110,16 @@ def stmt(r, depth=0):
         return "{% from 'm' import box %}{% call box(" + expr(r) + ") %}" + body() + "{% endcall %}"
     if k < 0.92:
         return "{% set ns = namespace(c=0) %}{% for x in xs %}{% set ns.c = ns.c + x %}{% endfor %}{{ ns.c }}"
-    if k < 0.95:
+    if k < 0.93:
         return "  {%- " + "if " + expr(r) + " -%}  x  {%- endif %}\n"
+    if k < 0.95:
+        return "{% set sb %}" + body() + "{% endset %}[{{ sb }}]"
+    if k < 0.96:
+        return "{% extends 'base' %}{% block a %}" + body() + "{{ super() }}{% endblock %}"
+    if k < 0.97:
+        return "{% import 'm' as mod %}{{ mod.version }}{{ mod.box(" + expr(r) + ") }}"
+    if k < 0.98:
+        return "{% raw %}{{ " + expr(r) + " }}{% endraw %}\n    "
     return "{# comment #}" + body()
 
 

@@ -880,6 +880,22 @@ case("r4.op.range_plus_error", "{{ range(2) + range(2) }}")
 case("r4.op.float_pow_overflow_error", "{{ 2.5 ** 1e3 }}")
 case("r4.op.float_mul_inf", "{{ 1e308 * 10 }}")
 
+# ---------------------------------------------------------------- round 5 (extends)
+B5 = {"base": "[{% block a %}A{% endblock %}]"}
+case("r5.ext.call_block_after_extends_emitted", "{% extends 'base' %}{% macro m() %}X{{ caller() }}{% endmacro %}{% call m() %}c{% endcall %}", templates=B5)
+case("r5.ext.include_after_extends_emitted", "{% extends 'base' %}{% include 'base' %}", templates=B5)
+case("r5.ext.filter_block_after_extends_dropped", "{% extends 'base' %}{% filter upper %}f{% endfilter %}", templates=B5)
+case("r5.ext.output_after_extends_not_evaluated", "{% extends 'base' %}{% for x in [1] %}{{ x.nope.nope }}{% endfor %}{{ 1 + 'a' }}", templates=B5)
+case("r5.ext.conditional_extends_output_not_evaluated", "{% if true %}{% extends 'base' %}{% endif %}{{ 1 + 'a' }}", templates=B5)
+case("r5.ext.set_block_after_extends_evaluated", "{% extends 'base' %}{% set x %}{{ 1 + 'a' }}{% endset %}", templates=B5)
+case("r5.ext.extends_in_for_error", "{% for x in [1] %}{% extends 'base' %}{% endfor %}", templates=B5)
+case("r5.ext.extends_in_macro_error", "{% macro m() %}{% extends 'base' %}{% endmacro %}", templates=B5)
+case("r5.ext.extends_in_block_error", "{% block b %}{% extends 'base' %}{% endblock %}", templates=B5)
+case("r5.ext.conditional_extends_twice_error", "{% if true %}{% extends 'base' %}{% endif %}{% if true %}{% extends 'base' %}{% endif %}", templates=B5)
+case("r5.op.str_mod_undefined", "[{{ 'abc' % missing }}][{{ 'a%sb' % missing }}]")
+case("r5.op.str_mod_undefined_strict", "{{ 'abc' % missing }}", undefined="strict")
+case("r5.test.dict_items_not_sequence", "{{ d.items() is sequence }} {{ range(2) is sequence }}", {"d": {"a": 1}})
+
 EXTENDED = {
     # Python's integers are unbounded; samrapport's are 64-bit (1e20|int)
     "flt.int_floats",
