@@ -121,6 +121,20 @@ std::int64_t py_mod(std::int64_t a, std::int64_t b) {
 
 namespace {
 
+// 1: list, 2: tuple (a groupby group is a tuple), 0: other (dict views, ranges, ...)
+int seq_kind(const Value& v) {
+  if (v.is_tuple()) return 2;
+  if (!v.is_list()) return 0;
+  switch (v.list_obj().flavor) {
+    case ListFlavor::Plain:
+      return 1;
+    case ListFlavor::Group:
+      return 2;
+    default:
+      return 0;
+  }
+}
+
 bool special_list(const Value& v) {
   return v.is_list() && v.list_obj().flavor != ListFlavor::Plain &&
          v.list_obj().flavor != ListFlavor::Group;
@@ -291,7 +305,7 @@ int py_compare(const Value& a, const Value& b) {
     int c = a.str().compare(b.str());
     return c < 0 ? -1 : c > 0 ? 1 : 0;
   }
-  if ((a.is_list() && b.is_list()) || (a.is_tuple() && b.is_tuple())) {
+  if (seq_kind(a) != 0 && seq_kind(a) == seq_kind(b)) {
     const auto& x = a.items();
     const auto& y = b.items();
     std::size_t n = std::min(x.size(), y.size());

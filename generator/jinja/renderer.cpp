@@ -511,11 +511,22 @@ void Renderer::exec_call_block(const CallBlockStmt& s, Frame& f) {
 }
 
 void Renderer::exec_filter_block(const FilterBlockStmt& s, Frame& f) {
-  if (skip_blocks_) return;  // output of a template after {% extends %}
   Frame bf(&f);
-  Value v = wrap_output(capture(s.body, bf));
+  // The body is captured (and runs) even after {% extends %}; only the result is dropped.
+  bool dropped = skip_blocks_;
+  skip_blocks_ = false;
+  std::string captured;
+  try {
+    captured = capture(s.body, bf);
+  } catch (...) {
+    skip_blocks_ = dropped;
+    throw;
+  }
+  skip_blocks_ = dropped;
+  Value v = wrap_output(std::move(captured));
+  Value result = eval_filter(static_cast<const FilterExpr&>(*s.filter), f, &v);
   // Jinja2 writes a filter block's result as it is (the body was escaped already)
-  write_value(eval_filter(static_cast<const FilterExpr&>(*s.filter), f, &v), nullptr);
+  if (!dropped) write_value(result, nullptr);
 }
 
 Value Renderer::call_macro(const MacroObj& m, CallArgs& args) {

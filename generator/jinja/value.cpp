@@ -266,6 +266,14 @@ std::size_t hash_int(std::int64_t i) {
   return std::hash<std::int64_t>{}(i);
 }
 
+// The Python type a list/tuple value stands for: a groupby group is a tuple, dict views
+// and ranges are their own types.
+int sequence_type(const Value& v) {
+  if (v.is_tuple()) return static_cast<int>(ListFlavor::Group);
+  if (!v.is_list()) return -1;
+  return static_cast<int>(v.list_obj().flavor);
+}
+
 }  // namespace
 
 namespace {
@@ -300,7 +308,7 @@ bool py_equal(const Value& a, const Value& b) {
       return b.is_undefined();
     case Kind::List:
     case Kind::Tuple: {
-      if (b.kind() != a.kind()) return false;
+      if (sequence_type(a) != sequence_type(b)) return false;
       if (a.identity() == b.identity()) return true;
       const auto& x = a.items();
       const auto& y = b.items();
@@ -357,6 +365,12 @@ std::size_t py_hash(const Value& v) {
     case Kind::Object:
       return std::hash<const void*>{}(v.identity());
     case Kind::List:
+      if (v.list_obj().flavor == ListFlavor::Group || v.list_obj().flavor == ListFlavor::Range) {
+        std::size_t h = 0x345678;  // hashable like the tuple / range they stand for
+        for (const auto& x : v.items()) h = (h ^ py_hash(x)) * 1000003;
+        return h;
+      }
+      break;
     case Kind::Dict:
       break;
   }

@@ -896,6 +896,13 @@ case("r5.op.str_mod_undefined", "[{{ 'abc' % missing }}][{{ 'a%sb' % missing }}]
 case("r5.op.str_mod_undefined_strict", "{{ 'abc' % missing }}", undefined="strict")
 case("r5.test.dict_items_not_sequence", "{{ d.items() is sequence }} {{ range(2) is sequence }}", {"d": {"a": 1}})
 
+# ---------------------------------------------------------------- round 6
+case("r6.ext.filter_block_after_extends_runs", "{% extends 'base' %}{% filter upper %}{% set v = 1|wordwrap(5) %}{% endfilter %}", templates=B5)
+case("r6.op.list_lt_range_error", "{{ [1] < range(3) }}")
+case("r6.op.group_tuple_equality", "{{ (xs|groupby('k')|first) == (1, [{'k': 1}]) }} {{ (xs|groupby('k')|first) == [1, [{'k': 1}]] }}", {"xs": [{"k": 1}]})
+case("r6.op.group_hashable", "{{ {xs|groupby('k')|first: 1}|length }}", {"xs": [{"k": 1}]})
+case("r6.op.range_equality", "{{ range(3) == range(3) }} {{ range(3) == [0, 1, 2] }} {{ d.keys() == ['a'] }}", {"d": {"a": 1}})
+
 EXTENDED = {
     # Python's integers are unbounded; samrapport's are 64-bit (1e20|int)
     "flt.int_floats",
