@@ -151,7 +151,9 @@ Value binary_op(BinOp op, const Value& a, const Value& b, Context& ctx) {
     return a.is_markup() ? Value::markup(std::move(s)) : Value(std::move(s));
   }
   if (b.is_undefined()) raise_undefined(b);
-  if (special_list(a) || special_list(b)) unsupported(op, a, b);  // dict views, range
+  if ((op == BinOp::Add || op == BinOp::Mul) && (special_list(a) || special_list(b))) {
+    unsupported(op, a, b);  // dict views and ranges cannot be concatenated or repeated
+  }
   if (a.is_number() && b.is_number()) {
     bool ints = both_ints(a, b);
     switch (op) {

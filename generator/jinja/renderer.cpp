@@ -512,18 +512,10 @@ void Renderer::exec_call_block(const CallBlockStmt& s, Frame& f) {
 
 void Renderer::exec_filter_block(const FilterBlockStmt& s, Frame& f) {
   Frame bf(&f);
-  // The body is captured (and runs) even after {% extends %}; only the result is dropped.
+  // After {% extends %} the body still runs (its output statements do not) and the result
+  // is dropped, as in Jinja2.
   bool dropped = skip_blocks_;
-  skip_blocks_ = false;
-  std::string captured;
-  try {
-    captured = capture(s.body, bf);
-  } catch (...) {
-    skip_blocks_ = dropped;
-    throw;
-  }
-  skip_blocks_ = dropped;
-  Value v = wrap_output(std::move(captured));
+  Value v = wrap_output(capture(s.body, bf));
   Value result = eval_filter(static_cast<const FilterExpr&>(*s.filter), f, &v);
   // Jinja2 writes a filter block's result as it is (the body was escaped already)
   if (!dropped) write_value(result, nullptr);

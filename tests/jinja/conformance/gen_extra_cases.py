@@ -903,6 +903,9 @@ case("r6.op.group_tuple_equality", "{{ (xs|groupby('k')|first) == (1, [{'k': 1}]
 case("r6.op.group_hashable", "{{ {xs|groupby('k')|first: 1}|length }}", {"xs": [{"k": 1}]})
 case("r6.op.range_equality", "{{ range(3) == range(3) }} {{ range(3) == [0, 1, 2] }} {{ d.keys() == ['a'] }}", {"d": {"a": 1}})
 
+case("r6.ext.filter_block_after_extends_skips_output", "{% extends 'base' %}{% filter upper %}{{ [1] + 'a' }}{% endfilter %}", templates=B5)
+case("r6.op.str_mod_range", "{{ 'x' % range(3) }}")
+
 EXTENDED = {
     # Python's integers are unbounded; samrapport's are 64-bit (1e20|int)
     "flt.int_floats",
