@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
     auto results = samrapport::analysis::analyse(content, options);
     const double a = seconds_since(start);
     const auto json_start = std::chrono::steady_clock::now();
-    const auto json = samrapport::analysis::to_json(std::move(results), options.threads);
+    const auto json = samrapport::analysis::to_json(std::move(results));
     const double j = seconds_since(json_start);
     cpu_s.push_back(cpu_seconds() - cpu_start);
     analyse_s.push_back(a);

@@ -31,8 +31,8 @@ struct Options {
   /// Groups with fewer arrangements than this merge into the "other" group.
   int cross_county_min_group = 5;
   /// Worker threads for the independent parts (collation keys of many names, the survey
-  /// analysis, the largest JSON parts): 0 = as many as the hardware has (at most 4),
-  /// 1 = everything on the calling thread. The results do not depend on it.
+  /// analysis): 0 = as many as the hardware has (at most 4), 1 = everything on the calling
+  /// thread. The results do not depend on it.
   unsigned threads = 0;
 };
 

@@ -1,8 +1,7 @@
 #include "analysis/to_json.hpp"
 
-#include <future>
 #include <string>
-#include <thread>
+#include <string_view>
 #include <unordered_set>
 #include <utility>
 
@@ -38,6 +37,7 @@ class Fields {
 /// A large object keyed by data (ids, names). Keys are unique by construction; a repeated
 /// key is ignored (first wins). Reserving matters: on growth the vector copies its
 /// members (the const key makes the move constructor throwing), deep-copying the values.
+/// The keys must outlive the builder (they are strings of the Results).
 class ObjectBuilder {
  public:
   explicit ObjectBuilder(std::size_t n) {
@@ -45,14 +45,14 @@ class ObjectBuilder {
     seen_.reserve(n);
   }
   void add(const std::string& key, json value) {
-    if (!seen_.insert(key).second) return;
+    if (!seen_.insert(std::string_view(key)).second) return;
     members(object_).emplace_back(key, std::move(value));
   }
   json take() { return std::move(object_); }
 
  private:
   json object_ = json::object();
-  std::unordered_set<std::string> seen_;
+  std::unordered_set<std::string_view> seen_;
 };
 
 template <typename T>
@@ -370,14 +370,7 @@ std::vector<std::pair<const char*, json>> arrangement_lists(const Results& resul
   return out;
 }
 
-json to_json_with(const Results& results, json surveys, unsigned threads) {
-  if (threads == 0) threads = std::thread::hardware_concurrency();
-  // The two largest parts are independent of the rest: with threads, the arrangement
-  // table is built beside the others. The output is the same either way.
-  std::future<json> table;
-  if (threads > 1) {
-    table = std::async(std::launch::async, [&results] { return arrangement_table(results); });
-  }
+json to_json_with(const Results& results, json surveys) {
   json out = json::object();
   out["reference_date"] = results.reference_date;
   out["reference_year"] = results.reference_year;
@@ -406,7 +399,7 @@ json to_json_with(const Results& results, json surveys, unsigned threads) {
   out["sectors"] = sectors(results.sectors);
   out["service_structure"] = service_structure(results);
   auto lists = arrangement_lists(results);
-  out["arrangements"] = table.valid() ? table.get() : arrangement_table(results);
+  out["arrangements"] = arrangement_table(results);
   for (auto& [key, value] : lists) out[key] = std::move(value);
   out["chapter4_municipalities"] = results.chapter4_municipalities;
 
@@ -419,13 +412,13 @@ json to_json_with(const Results& results, json surveys, unsigned threads) {
 
 }  // namespace
 
-json to_json(const Results& results, unsigned threads) {
-  return to_json_with(results, results.surveys, threads);
+json to_json(const Results& results) {
+  return to_json_with(results, results.surveys);
 }
 
-json to_json(Results&& results, unsigned threads) {
+json to_json(Results&& results) {
   json surveys = std::move(results.surveys);
-  return to_json_with(results, std::move(surveys), threads);
+  return to_json_with(results, std::move(surveys));
 }
 
 }  // namespace samrapport::analysis

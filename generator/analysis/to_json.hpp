@@ -9,10 +9,8 @@
 namespace samrapport::analysis {
 
 /// Every field of `results`, keys in a fixed order; arrangement references become ids.
-/// `threads`: 1 builds everything on the calling thread; otherwise the arrangement table is
-/// built on a second thread (0: when the hardware has more than one). Same output.
-nlohmann::ordered_json to_json(const Results& results, unsigned threads = 0);
+nlohmann::ordered_json to_json(const Results& results);
 /// The same, moving what can be moved (the survey part) out of `results`.
-nlohmann::ordered_json to_json(Results&& results, unsigned threads = 0);
+nlohmann::ordered_json to_json(Results&& results);
 
 }  // namespace samrapport::analysis
