@@ -523,6 +523,9 @@ void Renderer::exec_filter_block(const FilterBlockStmt& s, Frame& f) {
 
 Value Renderer::call_macro(const MacroObj& m, CallArgs& args) {
   TemplateContext& mtc = live(m.tc);
+  // The body escapes as the defining template does; whether the result is safe (Markup)
+  // follows the caller's autoescape setting, as in Jinja2.
+  const bool caller_autoescape = escaper_ != nullptr;
   const MacroDef& d = *m.def;
   DepthGuard depth(depth_, env_.options().max_recursion_depth, "macro '" + d.name + "'");
   Frame* parent = (m.closure && m.closure->frame) ? m.closure->frame : &mtc.root;
@@ -612,7 +615,7 @@ Value Renderer::call_macro(const MacroObj& m, CallArgs& args) {
   if (d.uses_caller && !found_caller) mf.set(names().caller, caller_value);
 
   std::string buf = capture(d.body, mf);
-  return wrap_output(std::move(buf));
+  return caller_autoescape ? Value::markup(std::move(buf)) : Value(std::move(buf));
 }
 
 void Renderer::render_block(TemplateContext& tc, const std::string& name, std::size_t level,

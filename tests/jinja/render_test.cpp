@@ -166,3 +166,21 @@ TEST(Render, MacroKeptBeyondItsRenderFailsCleanly) {
   }
   EXPECT_EQ(env.render_string("{{ box[0] }}", c), "<Macro 'm'>");
 }
+
+TEST(Render, MacroResultIsSafeAsTheCallerSays) {
+  // The body escapes as the defining template does; the result is Markup when the calling
+  // template autoescapes (Jinja2's rule).
+  jinja::Options o;
+  o.autoescape = [](std::string_view name) -> jinja::EscaperPtr {
+    return name.find(".html") != std::string_view::npos ? jinja::html_escaper() : nullptr;
+  };
+  jinja::Environment env(o);
+  env.set_loader(
+      std::make_shared<jinja::DictLoader>(std::map<std::string, std::string, std::less<>>{
+          {"lib.j2", "{% macro b(x) %}<b>{{ x }}</b>{% endmacro %}"},
+          {"lib.html", "{% macro b(x) %}<b>{{ x }}</b>{% endmacro %}"},
+          {"page.html", "{% from 'lib.j2' import b %}{{ b('<i>') }}"},
+          {"page.txt", "{% from 'lib.html' import b %}{{ b('<i>') }}"}}));
+  EXPECT_EQ(env.render("page.html", Value::dict()), "<b><i></b>");
+  EXPECT_EQ(env.render("page.txt", Value::dict()), "<b>&lt;i&gt;</b>");
+}

@@ -906,6 +906,13 @@ case("r6.op.range_equality", "{{ range(3) == range(3) }} {{ range(3) == [0, 1, 2
 case("r6.ext.filter_block_after_extends_skips_output", "{% extends 'base' %}{% filter upper %}{{ [1] + 'a' }}{% endfilter %}", templates=B5)
 case("r6.op.str_mod_range", "{{ 'x' % range(3) }}")
 
+# ---------------------------------------------------------------- round 7: a macro's body
+# escapes as its own template does; its result is safe as the *caller* says
+L7 = {"lib": "{% macro b(x) %}<b>{{ x }}</b>{% endmacro %}"}
+case("r7.macro.safe_by_caller_on", "{% from 'lib' import b %}{% autoescape true %}{{ b('<i>') }}|{{ b('<i>') ~ '<' }}{% endautoescape %}", templates=L7)
+case("r7.macro.safe_by_caller_off", "{% from 'lib' import b %}{% autoescape false %}{{ b('<i>') }}|{{ b('<i>') ~ '<' }}{% endautoescape %}", templates=L7, autoescape=True)
+case("r7.macro.local_in_autoescape_block", "{% macro m(x) %}<{{ x }}>{% endmacro %}{% autoescape true %}{{ m('&') }}{% endautoescape %}")
+
 EXTENDED = {
     # Python's integers are unbounded; samrapport's are 64-bit (1e20|int)
     "flt.int_floats",
