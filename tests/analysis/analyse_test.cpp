@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/analyse.hpp"
+#include "analysis/to_json.hpp"
 #include "small_content.hpp"
 
 namespace samrapport::analysis {
@@ -333,6 +334,28 @@ TEST_F(SmallContent, DatasetRatiosAndSums) {
   EXPECT_DOUBLE_EQ(std::get<double>((*d.total)[4]), 87.5);
   ASSERT_TRUE(d.columns[4].ratio_of.has_value());
   EXPECT_EQ(d.columns[4].ratio_of->first, "b");
+}
+
+// Threads (collation keys of many names, the survey analysis) change nothing in the result:
+// a content large enough to split the collation work, analysed with 1 and 4 threads.
+TEST(Threads, SameResultsWithAndWithoutThreads) {
+  auto c = make_small_content();
+  const char* stems[] = {"Åsen", "alfa", "Ærfugl", "Beta", "Øst", "Zulu", "aa-ordning", "Ål"};
+  for (int i = 0; i < 3000; ++i) {
+    content::Arrangement a;
+    a.id = "gen-" + std::to_string(i);
+    a.name = std::string(stems[i % 8]) + " " + std::to_string(i % 97);
+    a.participants = {static_cast<std::size_t>(i % 6), static_cast<std::size_t>((i / 6) % 8)};
+    if (a.participants[0] == a.participants[1]) a.participants.pop_back();
+    if (i % 5 == 0) a.participant_total = 3 + i % 11;
+    a.sector = static_cast<std::size_t>(i % 3);
+    c.arrangements.push_back(std::move(a));
+  }
+  Options one;
+  one.threads = 1;
+  Options four;
+  four.threads = 4;
+  EXPECT_EQ(to_json(analyse(c, one)).dump(), to_json(analyse(c, four)).dump());
 }
 
 TEST(EmptyContent, NoMunicipalitiesNoArrangements) {
