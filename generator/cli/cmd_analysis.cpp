@@ -36,8 +36,9 @@ void add_analysis(CLI::App& app, Action& action) {
       const auto tree = open_content(args->content);
       const auto content = load_or_report(*tree);
       if (!content) return 1;
-      const auto results = analysis::analyse(*content);
-      const std::string text = analysis::to_json(results).dump(args->indent) + "\n";
+      // The rvalue overload moves the survey part instead of copying it.
+      const std::string text =
+          analysis::to_json(analysis::analyse(*content)).dump(args->indent) + "\n";
       if (args->out.empty()) {
         std::cout << text;
       } else {
