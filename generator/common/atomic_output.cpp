@@ -12,7 +12,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string pid_suffix() { return std::to_string(static_cast<long>(::getpid())); }
+std::string pid_suffix() {
+  return std::to_string(static_cast<long>(::getpid()));
+}
 
 void write_bytes(const fs::path& path, std::string_view bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);

@@ -22,7 +22,9 @@ Lang lang_from(std::string_view code);
 /// Norwegian collation (ICU, locale "nb"): case and accents secondary, and Æ, Ø, Å
 /// after Z, in that order. Thread-safe; cheap to call.
 int collate(std::string_view a, std::string_view b);
-inline bool collate_less(std::string_view a, std::string_view b) { return collate(a, b) < 0; }
+inline bool collate_less(std::string_view a, std::string_view b) {
+  return collate(a, b) < 0;
+}
 /// A byte string whose memcmp order equals collate() order (for sorting many names).
 std::string collation_key(std::string_view s);
 

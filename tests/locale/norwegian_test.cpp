@@ -9,8 +9,8 @@ namespace loc = samrapport::locale;
 TEST(Collation, NorwegianLettersAfterZ) {
   std::vector<std::string> names = {"Ål", "Øvre Eiker", "Ære", "Zeta", "Andebu", "åmot", "ørsta"};
   std::sort(names.begin(), names.end(), loc::collate_less);
-  EXPECT_EQ(names, (std::vector<std::string>{"Andebu", "Zeta", "Ære", "ørsta", "Øvre Eiker",
-                                              "Ål", "åmot"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"Andebu", "Zeta", "Ære", "ørsta", "Øvre Eiker", "Ål",
+                                             "åmot"}));
 }
 
 TEST(Collation, KeyOrderEqualsCompare) {
