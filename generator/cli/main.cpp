@@ -22,15 +22,9 @@ int main(int argc, char** argv) {
   samrapport::cli::Action action;
   samrapport::cli::add_check(app, action);
   samrapport::cli::add_analysis(app, action);
-#ifdef SAMRAPPORT_CMD_BUILD
   samrapport::cli::add_build(app, action);
-#endif
-#ifdef SAMRAPPORT_CMD_IMPORT_SURVEY
   samrapport::cli::add_import_survey(app, action);
-#endif
-#ifdef SAMRAPPORT_CMD_JINJA_CONFORMANCE
   samrapport::cli::add_jinja_conformance(app, action);
-#endif
 
   try {
     app.parse(argc, argv);
