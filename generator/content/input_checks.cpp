@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "common/utf8.hpp"
+
 namespace samrapport::content {
 
 namespace {
@@ -12,37 +14,6 @@ std::string hex_byte(unsigned char b) {
   s += kDigits[b >> 4];
   s += kDigits[b & 0xF];
   return s;
-}
-
-/// Length of the valid UTF-8 sequence at `i`, or 0 when it is invalid (overlong forms,
-/// surrogates and code points above U+10FFFF are invalid).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  std::size_t len = 0;
-  std::uint32_t cp = 0;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const unsigned char cc = b(i + k);
-    if ((cc & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return 0;
-  if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) return 0;
-  return len;
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) {
@@ -90,7 +61,7 @@ std::optional<InputProblem> check_text_bytes(std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t len = utf8_sequence_length(text, i);
+    const std::size_t len = common::utf8_sequence_length(text, i);
     if (len == 0) {
       return InputProblem{i, "invalid UTF-8 (byte " + hex_byte(c) + " at byte offset " +
                                  std::to_string(i) + "); content files must be UTF-8"};

@@ -85,14 +85,6 @@ std::string slug(std::string_view title) {
   return out;
 }
 
-std::size_t utf8_length(std::string_view s) {
-  std::size_t n = 0;
-  for (const char ch : s) {
-    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
-
 std::string dotted_to_hyphens(std::string_view number) {
   std::string out(number);
   for (char& c : out) {

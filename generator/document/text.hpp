@@ -20,9 +20,6 @@ Inlines text_inlines(std::string_view text);
 /// everything else collapsed into single hyphens ("Forord" -> "forord").
 std::string slug(std::string_view title);
 
-/// Number of UTF-8 code points (for width estimates).
-std::size_t utf8_length(std::string_view s);
-
 /// "2.1" -> "2-1" (file names and anchors).
 std::string dotted_to_hyphens(std::string_view number);
 

@@ -2,57 +2,9 @@
 
 #include <array>
 
+#include "common/utf8.hpp"
+
 namespace samrapport::survey_import {
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    char32_t cp = 0;
-    char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-      len = 2, cp = b0 & 0x1F, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      len = 3, cp = b0 & 0x0F, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      len = 4, cp = b0 & 0x07, min = 0x10000;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  return true;
-}
 
 namespace {
 
@@ -71,9 +23,9 @@ std::string from_windows_1252(std::string_view bytes) {
     if (b < 0x80) {
       out += ch;
     } else if (b < 0xA0) {
-      append_utf8(out, kCp1252High[b - 0x80]);
+      common::append_utf8(out, kCp1252High[b - 0x80]);
     } else {
-      append_utf8(out, b);  // 0xA0-0xFF equal U+00A0-U+00FF
+      common::append_utf8(out, b);  // 0xA0-0xFF equal U+00A0-U+00FF
     }
   }
   return out;
@@ -100,7 +52,7 @@ std::optional<DecodedText> decode_text(std::string_view bytes, std::string& prob
     out.had_bom = true;
     bytes.remove_prefix(3);
   }
-  if (valid_utf8(bytes)) {
+  if (common::valid_utf8(bytes)) {
     out.text = std::string(bytes);
   } else {
     out.text = from_windows_1252(bytes);

@@ -18,10 +18,4 @@ struct DecodedText {
 /// UTF-16/UTF-32 byte-order marks or NUL bytes.
 std::optional<DecodedText> decode_text(std::string_view bytes, std::string& problem);
 
-/// True when `s` is valid UTF-8 (no overlong forms, surrogates or code points > U+10FFFF).
-bool valid_utf8(std::string_view s);
-
-/// Appends the UTF-8 encoding of `cp` (a Unicode scalar value) to `out`.
-void append_utf8(std::string& out, char32_t cp);
-
 }  // namespace samrapport::survey_import

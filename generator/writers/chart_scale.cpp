@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/utf8.hpp"
 #include "document/palette.hpp"
 #include "document/text.hpp"
 
@@ -119,7 +120,7 @@ std::vector<std::string> wrap_words(std::string_view text, std::size_t max_chars
     if (line.empty()) {
       line = word;
     } else if (lines.size() + 1 < max_lines &&
-               document::utf8_length(line) + 1 + document::utf8_length(word) > max_chars) {
+               common::utf8_length(line) + 1 + common::utf8_length(word) > max_chars) {
       lines.push_back(std::move(line));
       line = word;
     } else {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "common/utf8.hpp"
 #include "document/labels.hpp"
 #include "document/text.hpp"
 #include "writers/latex_escape.hpp"
@@ -389,7 +390,7 @@ class LatexWriter {
       while (start <= text.size()) {
         std::size_t end = text.find(' ', start);
         if (end == std::string_view::npos) end = text.size();
-        longest = std::max(longest, utf8_length(text.substr(start, end - start)));
+        longest = std::max(longest, common::utf8_length(text.substr(start, end - start)));
         start = end + 1;
       }
       return longest;
@@ -398,12 +399,12 @@ class LatexWriter {
       for (const Row& r : t.rows) {
         if (r.style == RowStyle::group || c >= r.cells.size()) continue;
         const std::string text = plain_text(r.cells[c]);
-        chars[c] = std::max(chars[c], utf8_length(text));
+        chars[c] = std::max(chars[c], common::utf8_length(text));
         word[c] = std::max(word[c], longest_word(text));
       }
       // A header longer than the column's cells wraps (bold: about 10 % wider).
       const std::string label = plain_text(t.columns[c].label);
-      header[c] = utf8_length(label) * 11 / 10;
+      header[c] = common::utf8_length(label) * 11 / 10;
       // Long header words may hyphenate (Norwegian patterns): at most 12 characters count.
       const std::size_t label_word = std::min<std::size_t>(longest_word(label), 12) * 11 / 10 + 1;
       word[c] = std::max(word[c], label_word);

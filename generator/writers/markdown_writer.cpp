@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/utf8.hpp"
 #include "document/labels.hpp"
 #include "document/text.hpp"
 
@@ -365,12 +366,13 @@ class MarkdownWriter {
     }
     std::vector<std::size_t> width(ncols, 3);
     for (const auto& row : grid) {
-      for (std::size_t c = 0; c < ncols; ++c) width[c] = std::max(width[c], utf8_length(row[c]));
+      for (std::size_t c = 0; c < ncols; ++c)
+        width[c] = std::max(width[c], common::utf8_length(row[c]));
     }
     auto emit_row = [&](const std::vector<std::string>& row) {
       out += '|';
       for (std::size_t c = 0; c < ncols; ++c) {
-        const std::size_t pad = width[c] - utf8_length(row[c]);
+        const std::size_t pad = width[c] - common::utf8_length(row[c]);
         out += ' ';
         if (t.columns[c].align == Align::right) out.append(pad, ' ');
         out += row[c];

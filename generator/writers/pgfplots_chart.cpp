@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "common/utf8.hpp"
 #include "document/chart_text.hpp"
 #include "document/palette.hpp"
 #include "document/text.hpp"
@@ -59,7 +60,7 @@ class PgfChart {
     std::size_t label_chars = 0;
     for (const auto& cat : c_.categories) {
       for (const auto& line : wrap_words(cat, 34, 3)) {
-        label_chars = std::max(label_chars, document::utf8_length(line));
+        label_chars = std::max(label_chars, common::utf8_length(line));
       }
     }
     std::size_t tick_chars = 0;
@@ -113,7 +114,7 @@ class PgfChart {
         labels += ",";
       }
       ticks += std::to_string(i);
-      longest = std::max(longest, document::utf8_length(c_.categories[i]));
+      longest = std::max(longest, common::utf8_length(c_.categories[i]));
       if (h) {
         const auto lines = wrap_words(c_.categories[i], 34, 3);
         labels += "{";

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "common/utf8.hpp"
 #include "document/chart_text.hpp"
 #include "document/text.hpp"
 #include "writers/chart_scale.hpp"
@@ -24,7 +25,7 @@ constexpr std::string_view kAxis = "#555555";
 
 // Estimated width of a text in the sans-serif font (no font metrics at hand).
 double text_width(std::string_view s, double size) {
-  return static_cast<double>(document::utf8_length(s)) * size * 0.56;
+  return static_cast<double>(common::utf8_length(s)) * size * 0.56;
 }
 
 // A coordinate with at most one decimal ("12.5", "40").

@@ -150,13 +150,5 @@ TEST(TextDecoding, Utf16AndNulAreRefused) {
   EXPECT_FALSE(decode_text(std::string_view("a\0b", 3), problem));
 }
 
-TEST(TextDecoding, ValidUtf8) {
-  EXPECT_TRUE(valid_utf8("Ål Øvre Eiker € 😀"));
-  EXPECT_FALSE(valid_utf8("\xC5l"));
-  EXPECT_FALSE(valid_utf8("\xC0\xAF"));          // overlong
-  EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_FALSE(valid_utf8("\xF4\x90\x80\x80"));  // > U+10FFFF
-}
-
 }  // namespace
 }  // namespace samrapport::survey_import
