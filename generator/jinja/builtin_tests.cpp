@@ -16,18 +16,6 @@ const Value& one_arg(CallArgs& args, const char* name) {
   return args.pos[0];
 }
 
-bool cased_all(const std::string& s, bool upper) {
-  bool any = false;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp = unicode::decode(s, i);
-    if (upper ? unicode::is_lower(cp) : unicode::is_upper(cp)) return false;
-    if (unicode::is_title(cp)) return false;
-    if (upper ? unicode::is_upper(cp) : unicode::is_lower(cp)) any = true;
-  }
-  return any;
-}
-
 bool integer_of(const Value& v, std::int64_t& out) {
   if (v.is_int() || v.is_bool()) {
     out = v.as_int();
@@ -141,11 +129,11 @@ void register_builtin_tests(Environment& env) {
   });
   env.add_test("lower", [](Context& c, const Value& v, CallArgs& a) {
     expect_no_args(a, "lower");
-    return cased_all(c.to_string(v), false);
+    return unicode::is_all_lower(c.to_string(v));
   });
   env.add_test("upper", [](Context& c, const Value& v, CallArgs& a) {
     expect_no_args(a, "upper");
-    return cased_all(c.to_string(v), true);
+    return unicode::is_all_upper(c.to_string(v));
   });
   env.add_test("in", [](Context& c, const Value& v, CallArgs& a) {
     return py_contains(one_arg(a, "in"), v, c);

@@ -658,15 +658,7 @@ class Lexer {
             // backslash in front of one keeps the escape text.
             std::size_t j = i - 1;
             char32_t cp = unicode::decode(s, j);
-            char buf[16];
-            if (cp <= 0xFF) {
-              std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
-            } else if (cp <= 0xFFFF) {
-              std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
-            } else {
-              std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(cp));
-            }
-            out += buf;
+            unicode::append_escaped_code_point(out, cp);
             i = j;
           } else {
             out += '\\';

@@ -72,18 +72,6 @@ bool all_chars(const std::string& s, bool (*pred)(char32_t)) {
   return true;
 }
 
-bool cased_check(const std::string& s, bool upper) {
-  bool any = false;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp = unicode::decode(s, i);
-    if (upper ? unicode::is_lower(cp) : unicode::is_upper(cp)) return false;
-    if (unicode::is_title(cp)) return false;
-    if (upper ? unicode::is_upper(cp) : unicode::is_lower(cp)) any = true;
-  }
-  return any;
-}
-
 bool py_istitle(const std::string& s) {
   bool cased = false, prev_cased = false;
   std::size_t i = 0;
@@ -348,8 +336,8 @@ Value str_method(Context& ctx, const Value& self, std::string_view name, CallArg
     if (name == "isspace") return Value(all_chars(s, unicode::is_space));
     if (name == "isprintable") return Value(s.empty() || all_chars(s, unicode::is_printable));
     if (name == "isascii") return Value(unicode::is_ascii(s));
-    if (name == "isupper") return Value(cased_check(s, true));
-    if (name == "islower") return Value(cased_check(s, false));
+    if (name == "isupper") return Value(unicode::is_all_upper(s));
+    if (name == "islower") return Value(unicode::is_all_lower(s));
     if (name == "istitle") return Value(py_istitle(s));
     if (name == "isidentifier") {
       if (s.empty()) return Value(false);

@@ -271,19 +271,11 @@ void Renderer::write_value(const Value& v, const Escaper* escaper) {
       }
       return;
     case Kind::Markup:
-      out += v.str();
-      return;
     case Kind::Int:
-      append_int(out, v.as_int());
-      return;
     case Kind::Float:
-      append_float_repr(out, v.as_double());
-      return;
     case Kind::Bool:
-      out += v.as_bool() ? "True" : "False";
-      return;
     case Kind::None:
-      out += "None";
+      append_str(out, v);  // nothing to escape: markup is safe, numbers are digits
       return;
     case Kind::Undefined:
       if (strict_) raise_undefined(v);

@@ -1,6 +1,7 @@
 #include "jinja/unicode.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "jinja/unicode_tables.hpp"
 
@@ -227,6 +228,41 @@ void append_title(std::string& out, char32_t cp) {
     }
   }
   append_upper(out, cp);
+}
+
+namespace {
+
+bool all_cased(std::string_view s, bool upper) {
+  bool any = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char32_t cp = decode(s, i);
+    if (upper ? is_lower(cp) : is_upper(cp)) return false;
+    if (is_title(cp)) return false;
+    if (upper ? is_upper(cp) : is_lower(cp)) any = true;
+  }
+  return any;
+}
+
+}  // namespace
+
+bool is_all_upper(std::string_view s) {
+  return all_cased(s, true);
+}
+bool is_all_lower(std::string_view s) {
+  return all_cased(s, false);
+}
+
+void append_escaped_code_point(std::string& out, char32_t cp) {
+  char buf[16];
+  if (cp <= 0xFF) {
+    std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
+  } else if (cp <= 0xFFFF) {
+    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+  } else {
+    std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(cp));
+  }
+  out += buf;
 }
 
 std::string upper(std::string_view s) {

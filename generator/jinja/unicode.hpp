@@ -41,6 +41,14 @@ bool is_word(char32_t cp);
 bool is_id_start(char32_t cp);
 bool is_id_continue(char32_t cp);
 
+/// Python str.isupper() / str.islower(): at least one cased code point, and none of the
+/// other case (nor title case).
+bool is_all_upper(std::string_view s);
+bool is_all_lower(std::string_view s);
+
+/// Python's repr() escape of a code point: \xHH, \uHHHH or \UHHHHHHHH.
+void append_escaped_code_point(std::string& out, char32_t cp);
+
 void append_upper(std::string& out, char32_t cp);
 void append_lower(std::string& out, char32_t cp);
 void append_title(std::string& out, char32_t cp);

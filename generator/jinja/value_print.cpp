@@ -81,7 +81,6 @@ void append_string_repr(std::string& out, std::string_view s) {
   char quote = (has_single && !has_double) ? '"' : '\'';
   out += quote;
   std::size_t i = 0;
-  char buf[16];
   while (i < s.size()) {
     char32_t cp = unicode::decode(s, i);
     if (cp == static_cast<char32_t>(quote) || cp == '\\') {
@@ -95,20 +94,12 @@ void append_string_repr(std::string& out, std::string_view s) {
       out += "\\t";
     } else if (cp < 0x80) {
       if (cp < 0x20 || cp == 0x7F) {
-        std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
-        out += buf;
+        unicode::append_escaped_code_point(out, cp);
       } else {
         out += static_cast<char>(cp);
       }
     } else if (!unicode::is_printable(cp)) {
-      if (cp <= 0xFF) {
-        std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
-      } else if (cp <= 0xFFFF) {
-        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
-      } else {
-        std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(cp));
-      }
-      out += buf;
+      unicode::append_escaped_code_point(out, cp);
     } else {
       unicode::append_utf8(out, cp);
     }
