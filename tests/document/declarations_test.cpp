@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <ostream>
+#include <string>
+
 #include "parse_helpers.hpp"
 
 namespace samrapport::document {
@@ -102,6 +105,15 @@ struct BadCase {
   std::string json;
   std::string message;
 };
+
+// Names the case by its expected message in test listings (stable across builds, unlike
+// gtest's default byte dump of the struct).
+void PrintTo(const BadCase& c, std::ostream* os) {
+  const auto at = c.message.find("error: ");
+  std::string text = c.message.substr(at == std::string::npos ? 0 : at + 7, 60);
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  *os << text;
+}
 
 class BadTable : public ::testing::TestWithParam<BadCase> {};
 
