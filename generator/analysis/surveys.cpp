@@ -206,7 +206,7 @@ class SurveyAnalysis {
     sort_region_order(population_);
 
     // Responses in region order: by the first region (in region order) among the
-    // municipalities they cover; responses covering no municipality with a region last;
+    // municipalities they cover and their own `region`; responses with no region last;
     // file order within each group.
     for (std::size_t i = 0; i < s.responses.size(); ++i) response_order_.push_back(i);
     std::stable_sort(
@@ -236,11 +236,8 @@ class SurveyAnalysis {
   }
 
   std::size_t primary_region_rank(const Response& r) const {
-    std::size_t best = c_.regions.size();
-    for (MunicipalityIdx m : r.covers) {
-      if (m < c_.municipalities.size()) best = std::min(best, region_rank(m));
-    }
-    return best;
+    const std::optional<RegionIdx> primary = primary_region(r);
+    return primary ? *primary : c_.regions.size();
   }
 
   /// Region order: regions in file order, municipalities in file order within a region;
@@ -265,8 +262,11 @@ class SurveyAnalysis {
     return regs.front();
   }
 
+  /// The regions of the municipalities a response covers, and its own `region`, in
+  /// region order.
   std::vector<RegionIdx> regions_of(const Response& r) const {
     std::vector<RegionIdx> out;
+    if (r.region && *r.region < c_.regions.size()) out.push_back(*r.region);
     for (MunicipalityIdx m : r.covers) {
       if (m >= c_.municipalities.size()) continue;
       const auto& reg = c_.municipalities[m].region;

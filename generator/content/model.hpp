@@ -221,6 +221,10 @@ struct Response {
   /// Additive: the report's own summary of several municipalities' answers, not a response
   /// by them. Exempt from the covered-twice rule and not counted as a response.
   bool summary = false;
+  /// Additive: the region an answer belongs to, for answers that name no municipality
+  /// ("a municipality in the Drammen region, not named"). Covered municipalities give
+  /// their own regions; this one is added to them.
+  std::optional<RegionIdx> region;
   /// (question index, answer) in file order.
   std::vector<std::pair<std::size_t, Answer>> answers;
   SourcePos pos;

@@ -16,8 +16,8 @@ constexpr std::string_view kSurveyKeys[] = {"id",         "title",     "sent",  
                                             "population", "questions", "responses"};
 constexpr std::string_view kQuestionKeys[] = {"id", "text", "kind", "options", "themes"};
 constexpr std::string_view kThemeKeys[] = {"id", "label"};
-constexpr std::string_view kResponseKeys[] = {"respondent", "role",    "covers",
-                                              "joint",      "summary", "answers"};
+constexpr std::string_view kResponseKeys[] = {"respondent", "role",   "covers", "joint",
+                                              "summary",    "region", "answers"};
 constexpr std::string_view kAnswerKeys[] = {"text", "themes", "choice", "choices", "value"};
 constexpr std::string_view kKinds[] = {"text", "single", "multi", "likert", "number"};
 
@@ -294,6 +294,8 @@ struct SurveyReader {
     }
     r.joint = m.boolean("joint").value_or(false);
     r.summary = m.boolean("summary").value_or(false);
+    if (const yaml::NodeRef region = m.get("region"); region.present())
+      r.region = ctx.region(region);
     if (const yaml::NodeRef answers = m.get("answers"); answers.present()) {
       if (expect_mapping(ctx, answers, "'answers'")) {
         r.answers.reserve(answers.size());

@@ -232,6 +232,10 @@ json survey_json(const Content& c, const Survey& s) {
     x["cover_ids"] = ids(c, r.covers);
     x["joint"] = r.joint;
     x["summary"] = r.summary;
+    if (r.region) {
+      x["region"] = c.regions[*r.region].name;
+      x["region_id"] = c.regions[*r.region].id;
+    }
     json answers = json::object();
     for (const auto& [qi, a] : r.answers)
       answers[s.questions[qi].id] = answer_json(s.questions[qi], a);

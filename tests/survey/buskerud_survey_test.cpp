@@ -118,9 +118,15 @@ TEST_F(BuskerudSurvey, QuestionsAnsweredAndThemes) {
   for (const auto& g : q4["answers_by_region"]) {
     groups.push_back(g["id"].is_null() ? "-" : g["id"].get<std::string>());
   }
-  // The answers covering no named municipality come last, in a group without a region.
+  // The unnamed answer from Ringeriksregionen is listed under its region (`region:`).
   EXPECT_EQ(groups, (std::vector<std::string>{"drammensregionen", "kongsbergregionen",
-                                              "ringeriksregionen", "hadeland", "hallingdal", "-"}));
+                                              "ringeriksregionen", "hadeland", "hallingdal"}));
+  const json& ringerike = q4["answers_by_region"][2];
+  EXPECT_EQ(q4["answers"][ringerike["indexes"].back().get<std::size_t>()]["respondent"],
+            "Kommune(r) i Ringeriksregionen (ikke navngitt)");
+  // Answers with neither a named municipality nor a region come last, in a group of their own.
+  EXPECT_TRUE(q1["answers_by_region"].back()["id"].is_null());
+  EXPECT_EQ(q1["answers_by_region"].back()["count"], 2);
 }
 
 }  // namespace

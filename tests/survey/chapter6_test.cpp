@@ -127,7 +127,7 @@ TEST(Chapter6, BuskerudSurvey) {
   // The report's own summary is not quoted; answers without a municipality come last.
   EXPECT_NE(k6.find("- Fra kommunene i Drammensregionen blir det vist til enighet"),
             std::string::npos);
-  EXPECT_NE(k6.find("#### Svar som ikke er knyttet til en navngitt kommune"), std::string::npos);
+  EXPECT_NE(k6.find("#### Svar som ikke er knyttet til en region"), std::string::npos);
   // A text already in quotation marks is not quoted again.
   EXPECT_EQ(k6.find("««"), std::string::npos);
 }

@@ -148,6 +148,27 @@ TEST_F(SurveyAnalysisTest, RespondentsInRegionOrder) {
   EXPECT_TRUE(s["respondents"][4]["region"].is_null());
 }
 
+TEST(SurveyAnalysisRegion, AnUnnamedAnswerWithARegionIsListedUnderIt) {
+  Content c = make_fixture();
+  Response& anonym = c.surveys[0].responses[2];
+  ASSERT_EQ(anonym.respondent, "Anonym");
+  anonym.region = c.region_by_id.at("sor");
+  const json all = analyse_surveys(c);
+  const json& s = all["test"];
+  std::vector<std::string> order;
+  for (const auto& r : s["respondents"]) order.push_back(r["respondent"]);
+  // Nord (r1, r3, r4), Sør (r0, then r2 by file order).
+  EXPECT_EQ(order, (std::vector<std::string>{"Alfa kommune", "Bravo kommune", "Sammenfatning",
+                                             "Sør felles", "Anonym"}));
+  EXPECT_EQ(s["respondents"][4]["region"], "sor");
+  const json& groups = question(s, "q1")["answers_by_region"];
+  ASSERT_EQ(groups.size(), 2u);  // no group without a region any more
+  EXPECT_EQ(groups[1]["id"], "sor");
+  EXPECT_EQ(groups[1]["indexes"], json::parse("[2, 3]"));
+  // Coverage is unchanged: a region is not a municipality.
+  EXPECT_EQ(s["response_rate"]["covered"], 4);
+}
+
 TEST_F(SurveyAnalysisTest, TextQuestionAnswersAndThemes) {
   const json& q = question(s, "q1");
   EXPECT_EQ(q["number"], 1);
