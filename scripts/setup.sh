@@ -8,6 +8,4 @@ scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
 cmake --build build -j"$(nproc)"
 ./build/samrapport check --content content
-if ./build/samrapport --help | grep -q '^  build'; then
-  ./build/samrapport build --content content --out output
-fi
+./build/samrapport build --content content --out output
