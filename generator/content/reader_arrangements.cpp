@@ -27,22 +27,6 @@ std::vector<std::string_view> legal_form_names() {
   return out;
 }
 
-void read_participants(ReadContext& ctx, yaml::NodeRef list, Arrangement& a) {
-  a.participants.reserve(list.size());
-  IndexSet seen;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const yaml::NodeRef ref = list.item(i);
-    const auto idx = ctx.municipality(ref);
-    if (!idx) continue;
-    if (!seen.insert(*idx)) {
-      ctx.error(ref, "'" + ctx.content.municipalities[*idx].name +
-                         "' is listed twice among the participants");
-      continue;
-    }
-    a.participants.push_back(*idx);
-  }
-}
-
 void read_tasks_list(ReadContext& ctx, yaml::NodeRef list, Arrangement& a) {
   a.tasks.reserve(list.size());
   IndexSet seen;
@@ -109,7 +93,8 @@ void read_arrangement(ReadContext& ctx, yaml::NodeRef item) {
   if (id) check_slug(ctx, m.get("id"), *id, "arrangement");
 
   src.participants = m.list("participants", true);
-  if (src.participants.present()) read_participants(ctx, src.participants, a);
+  if (src.participants.present())
+    a.participants = ctx.municipality_list(src.participants, "among the participants");
   if (auto total = m.int_value("participant_total")) {
     src.participant_total = m.get("participant_total");
     if (*total < 0) {

@@ -126,6 +126,27 @@ std::optional<MunicipalityIdx> ReadContext::municipality(yaml::NodeRef ref) {
   return std::nullopt;
 }
 
+std::vector<MunicipalityIdx> ReadContext::municipality_list(yaml::NodeRef list,
+                                                            std::string_view where,
+                                                            std::vector<yaml::NodeRef>* nodes) {
+  std::vector<MunicipalityIdx> out;
+  out.reserve(list.size());
+  IndexSet seen;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const yaml::NodeRef ref = list.item(i);
+    const auto idx = municipality(ref);
+    if (!idx) continue;
+    if (!seen.insert(*idx)) {
+      error(ref,
+            "'" + content.municipalities[*idx].name + "' is listed twice " + std::string(where));
+      continue;
+    }
+    out.push_back(*idx);
+    if (nodes) nodes->push_back(ref);
+  }
+  return out;
+}
+
 namespace {
 
 /// The id closest to `ref` among `items`, or the id of the item whose name is closest

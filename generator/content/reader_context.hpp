@@ -109,6 +109,11 @@ class ReadContext {
   std::optional<MunicipalityIdx> municipality(yaml::NodeRef ref);
   /// The same, for a reference already known to be a scalar; no report when unknown.
   std::optional<MunicipalityIdx> find_municipality(std::string_view ref) const;
+  /// The municipalities of a list of references, in order. An unknown one is reported by
+  /// municipality(); one listed twice as "'X' is listed twice WHERE" and left out.
+  /// `nodes`, when given, receives the node of each municipality kept.
+  std::vector<MunicipalityIdx> municipality_list(yaml::NodeRef list, std::string_view where,
+                                                 std::vector<yaml::NodeRef>* nodes = nullptr);
   std::optional<RegionIdx> region(yaml::NodeRef ref);
   std::optional<SectorIdx> sector(yaml::NodeRef ref);
   std::optional<TaskIdx> task(yaml::NodeRef ref);

@@ -154,20 +154,7 @@ void read_row(ReadContext& ctx, yaml::NodeRef row, Dataset& d,
         break;
       case ColumnKind::refs: {
         if (!expect_list(ctx, value, col.id)) break;
-        std::vector<MunicipalityIdx> refs;
-        refs.reserve(value.size());
-        IndexSet seen;
-        for (std::size_t k = 0; k < value.size(); ++k) {
-          const auto idx = ctx.municipality(value.item(k));
-          if (!idx) continue;
-          if (!seen.insert(*idx)) {
-            ctx.error(value.item(k), "'" + ctx.content.municipalities[*idx].name +
-                                         "' is listed twice in '" + col.id + "'");
-            continue;
-          }
-          refs.push_back(*idx);
-        }
-        cells[c] = std::move(refs);
+        cells[c] = ctx.municipality_list(value, "in '" + col.id + "'");
         break;
       }
       case ColumnKind::ratio:

@@ -1,5 +1,4 @@
 // report.yaml: what is being reported on, by whom, in which language.
-#include <unordered_set>
 
 #include "content/readers.hpp"
 #include "content/yaml_fields.hpp"
@@ -39,21 +38,16 @@ void read_reference_county(ReadContext& ctx, yaml::NodeRef item, Report& report)
 }
 
 void read_chapter4(ReadContext& ctx, yaml::NodeRef list, Report& report) {
-  std::unordered_set<MunicipalityIdx> seen;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const yaml::NodeRef ref = list.item(i);
-    const auto idx = ctx.municipality(ref);
-    if (!idx) continue;
-    const Municipality& mu = ctx.content.municipalities[*idx];
-    if (!seen.insert(*idx).second) {
-      ctx.error(ref, "'" + mu.name + "' is listed twice in 'chapter4_municipalities'");
-      continue;
-    }
+  std::vector<yaml::NodeRef> nodes;
+  const std::vector<MunicipalityIdx> listed =
+      ctx.municipality_list(list, "in 'chapter4_municipalities'", &nodes);
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    const Municipality& mu = ctx.content.municipalities[listed[i]];
     if (!mu.in_scope) {
-      ctx.error(ref, "'" + mu.name + "' in 'chapter4_municipalities' is not in scope");
+      ctx.error(nodes[i], "'" + mu.name + "' in 'chapter4_municipalities' is not in scope");
       continue;
     }
-    report.chapter4_municipalities.push_back(*idx);
+    report.chapter4_municipalities.push_back(listed[i]);
   }
 }
 

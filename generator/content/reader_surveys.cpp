@@ -60,19 +60,7 @@ struct SurveyReader {
   std::vector<std::unordered_map<std::string, std::size_t>> theme_index;
 
   void read_population(yaml::NodeRef list) {
-    IndexSet seen;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const yaml::NodeRef ref = list.item(i);
-      const auto idx = ctx.municipality(ref);
-      if (!idx) continue;
-      if (!seen.insert(*idx)) {
-        ctx.error(
-            ref, "'" + ctx.content.municipalities[*idx].name + "' is listed twice in 'population'");
-        continue;
-      }
-      survey.population.push_back(*idx);
-      src.population_items.push_back(ref);
-    }
+    survey.population = ctx.municipality_list(list, "in 'population'", &src.population_items);
   }
 
   void read_themes(yaml::NodeRef list, Question& q,
@@ -277,21 +265,8 @@ struct SurveyReader {
     rs.item = item;
     auto respondent = m.text("respondent", true);
     r.role = m.text("role");
-    if (const yaml::NodeRef covers = m.list("covers"); covers.present()) {
-      IndexSet seen;
-      for (std::size_t i = 0; i < covers.size(); ++i) {
-        const yaml::NodeRef ref = covers.item(i);
-        const auto idx = ctx.municipality(ref);
-        if (!idx) continue;
-        if (!seen.insert(*idx)) {
-          ctx.error(ref,
-                    "'" + ctx.content.municipalities[*idx].name + "' is listed twice in 'covers'");
-          continue;
-        }
-        r.covers.push_back(*idx);
-        rs.covers.push_back(ref);
-      }
-    }
+    if (const yaml::NodeRef covers = m.list("covers"); covers.present())
+      r.covers = ctx.municipality_list(covers, "in 'covers'", &rs.covers);
     r.joint = m.boolean("joint").value_or(false);
     r.summary = m.boolean("summary").value_or(false);
     if (const yaml::NodeRef region = m.get("region"); region.present())
