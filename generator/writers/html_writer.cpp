@@ -58,6 +58,27 @@ class HtmlWriter {
  private:
   void esc(std::string_view s) { append_xml_escaped(out_, s); }
 
+  /// ` name="value"`, the value escaped; nothing for an empty value when `optional`.
+  void attribute(std::string_view name, std::string_view value, bool optional = false) {
+    if (optional && value.empty()) return;
+    out_ += ' ';
+    out_ += name;
+    out_ += "=\"";
+    esc(value);
+    out_ += '"';
+  }
+
+  /// <tag>children</tag>
+  void element(std::string_view tag, const Inlines& children) {
+    out_ += '<';
+    out_ += tag;
+    out_ += '>';
+    inlines(children);
+    out_ += "</";
+    out_ += tag;
+    out_ += '>';
+  }
+
   void style() {
     out_ += "<style>";
     out_ += report_stylesheet();
@@ -158,44 +179,27 @@ class HtmlWriter {
           out_ += "</code>";
           break;
         case InlineKind::emphasis:
-          out_ += "<em>";
-          inlines(in.children);
-          out_ += "</em>";
+          element("em", in.children);
           break;
         case InlineKind::strong:
-          out_ += "<strong>";
-          inlines(in.children);
-          out_ += "</strong>";
+          element("strong", in.children);
           break;
         case InlineKind::strikethrough:
-          out_ += "<del>";
-          inlines(in.children);
-          out_ += "</del>";
+          element("del", in.children);
           break;
         case InlineKind::link:
-          out_ += "<a href=\"";
-          esc(in.url);
-          out_ += "\"";
-          if (!in.title.empty()) {
-            out_ += " title=\"";
-            esc(in.title);
-            out_ += "\"";
-          }
+          out_ += "<a";
+          attribute("href", in.url);
+          attribute("title", in.title, true);
           out_ += ">";
           inlines(in.children);
           out_ += "</a>";
           break;
         case InlineKind::image:
-          out_ += "<img src=\"";
-          esc(in.url);
-          out_ += "\" alt=\"";
-          esc(plain_text(in.children));
-          out_ += "\"";
-          if (!in.title.empty()) {
-            out_ += " title=\"";
-            esc(in.title);
-            out_ += "\"";
-          }
+          out_ += "<img";
+          attribute("src", in.url);
+          attribute("alt", plain_text(in.children));
+          attribute("title", in.title, true);
           out_ += ">";
           break;
         case InlineKind::soft_break:

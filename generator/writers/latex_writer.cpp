@@ -192,19 +192,13 @@ class LatexWriter {
           out_ += "}";
           break;
         case InlineKind::emphasis:
-          out_ += "\\emph{";
-          inlines(in.children, moving, for_toc);
-          out_ += "}";
+          command("\\emph{", in.children, moving, for_toc);
           break;
         case InlineKind::strong:
-          out_ += "\\textbf{";
-          inlines(in.children, moving, for_toc);
-          out_ += "}";
+          command("\\textbf{", in.children, moving, for_toc);
           break;
         case InlineKind::strikethrough:
-          out_ += moving ? "\\protect\\srstrike{" : "\\srstrike{";
-          inlines(in.children, moving, for_toc);
-          out_ += "}";
+          command(moving ? "\\protect\\srstrike{" : "\\srstrike{", in.children, moving, for_toc);
           break;
         case InlineKind::link:
           if (for_toc) {
@@ -234,6 +228,13 @@ class LatexWriter {
           break;
       }
     }
+  }
+
+  /// `open` (a command with its opening brace), the children, the closing brace.
+  void command(std::string_view open, const Inlines& children, bool moving, bool for_toc) {
+    out_ += open;
+    inlines(children, moving, for_toc);
+    out_ += '}';
   }
 
   void footnote(int number, bool moving) {
