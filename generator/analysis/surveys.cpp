@@ -208,11 +208,13 @@ class SurveyAnalysis {
     // Responses in region order: by the first region (in region order) among the
     // municipalities they cover and their own `region`; responses with no region last;
     // file order within each group.
-    for (std::size_t i = 0; i < s.responses.size(); ++i) response_order_.push_back(i);
-    std::stable_sort(
-        response_order_.begin(), response_order_.end(), [&](std::size_t a, std::size_t b) {
-          return primary_region_rank(s.responses[a]) < primary_region_rank(s.responses[b]);
-        });
+    std::vector<std::size_t> rank(s.responses.size());
+    for (std::size_t i = 0; i < s.responses.size(); ++i) {
+      response_order_.push_back(i);
+      rank[i] = primary_region_rank(s.responses[i]);
+    }
+    std::stable_sort(response_order_.begin(), response_order_.end(),
+                     [&](std::size_t a, std::size_t b) { return rank[a] < rank[b]; });
 
     // Coverage of each population municipality, from all entries (summaries included).
     covered_.assign(n, false);
@@ -225,6 +227,8 @@ class SurveyAnalysis {
         (r.joint ? covered_jointly_ : covered_individually_)[m] = true;
       }
     }
+    region_groups_ = make_region_groups();
+    size_class_groups_ = make_size_class_groups();
   }
 
   json build() const;
@@ -236,8 +240,11 @@ class SurveyAnalysis {
   }
 
   std::size_t primary_region_rank(const Response& r) const {
-    const std::optional<RegionIdx> primary = primary_region(r);
-    return primary ? *primary : c_.regions.size();
+    std::size_t best = r.region ? *r.region : c_.regions.size();
+    for (MunicipalityIdx m : r.covers) {
+      if (m < c_.municipalities.size()) best = std::min(best, region_rank(m));
+    }
+    return best;
   }
 
   /// Region order: regions in file order, municipalities in file order within a region;
@@ -317,8 +324,10 @@ class SurveyAnalysis {
     SurveySizeClass size_class = SurveySizeClass::small;
     bool is_size_class = false;
   };
-  std::vector<Group> region_groups() const;
-  std::vector<Group> size_class_groups() const;
+  std::vector<Group> make_region_groups() const;
+  std::vector<Group> make_size_class_groups() const;
+  const std::vector<Group>& region_groups() const { return region_groups_; }
+  const std::vector<Group>& size_class_groups() const { return size_class_groups_; }
 
   /// For each population municipality, the answer to question qi that speaks for it:
   /// from a non-summary response when one covering it answered, else from a summary.
@@ -336,6 +345,8 @@ class SurveyAnalysis {
   std::vector<bool> covered_;
   std::vector<bool> covered_individually_;
   std::vector<bool> covered_jointly_;
+  std::vector<Group> region_groups_;  // computed once: every question breaks down by them
+  std::vector<Group> size_class_groups_;
 };
 
 json SurveyAnalysis::population_json() const {
@@ -442,27 +453,25 @@ void SurveyAnalysis::add_answer(const Question& q, const Answer& a, json& e) con
   e["value_label"] = std::move(value_label);
 }
 
-std::vector<SurveyAnalysis::Group> SurveyAnalysis::region_groups() const {
+std::vector<SurveyAnalysis::Group> SurveyAnalysis::make_region_groups() const {
+  // population_ is in region order (no region last): one group per run of a region.
   std::vector<Group> out;
-  for (RegionIdx r = 0; r < c_.regions.size(); ++r) {
-    Group g;
-    g.id = c_.regions[r].id;
-    g.name = c_.regions[r].name;
-    g.members = population_where([&](MunicipalityIdx m) {
-      return c_.municipalities[m].region && *c_.municipalities[m].region == r;
-    });
-    if (!g.members.empty()) out.push_back(std::move(g));
+  std::optional<RegionIdx> current;
+  for (MunicipalityIdx m : population_) {
+    const std::optional<RegionIdx>& r = c_.municipalities[m].region;
+    if (out.empty() || r != current) {
+      Group g;
+      g.id = r ? json(c_.regions[*r].id) : json(nullptr);
+      g.name = r ? json(c_.regions[*r].name) : json(nullptr);
+      out.push_back(std::move(g));
+      current = r;
+    }
+    out.back().members.push_back(m);
   }
-  Group none;
-  none.id = nullptr;
-  none.name = nullptr;
-  none.members =
-      population_where([&](MunicipalityIdx m) { return !c_.municipalities[m].region.has_value(); });
-  if (!none.members.empty()) out.push_back(std::move(none));
   return out;
 }
 
-std::vector<SurveyAnalysis::Group> SurveyAnalysis::size_class_groups() const {
+std::vector<SurveyAnalysis::Group> SurveyAnalysis::make_size_class_groups() const {
   std::vector<Group> out;
   for (SurveySizeClass sc : kSizeClasses) {
     Group g;
