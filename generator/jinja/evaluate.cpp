@@ -186,6 +186,20 @@ Value Renderer::lookup(const NameExpr& n, Frame& f) {
   return Value::undefined(std::move(info));
 }
 
+Value Renderer::located(Value v, const Expr& e) const {
+  if (!strict_ || !v.is_undefined() || !cur_tpl_) return v;
+  // A fresh lookup miss (not a hint, not an undefined value stored earlier) learns where
+  // it happened. The info was made for this value alone, so writing to it is safe.
+  auto* info = const_cast<UndefinedInfo*>(v.undefined_info());
+  if (info && info->line == 0 && info->hint.empty()) {
+    info->template_name = cur_tpl_->name();
+    info->line = e.line;
+    info->column = e.column;
+    info->source_line = std::string(source_line(cur_tpl_->source(), e.line));
+  }
+  return v;
+}
+
 Value Renderer::attr_of(const Value& obj, std::string_view attr, std::size_t hash,
                         const std::string& owner_text) {
   switch (obj.kind()) {
@@ -438,10 +452,10 @@ Value Renderer::eval_node(const Expr& e, Frame& f) {
     case NodeKind::Const:
       return static_cast<const ConstExpr&>(e).value;
     case NodeKind::Name:
-      return lookup(static_cast<const NameExpr&>(e), f);
+      return located(lookup(static_cast<const NameExpr&>(e), f), e);
     case NodeKind::Getattr: {
       const auto& g = static_cast<const GetattrExpr&>(e);
-      return attr_of(eval(*g.object, f), g.attr, g.hash, g.owner_text);
+      return located(attr_of(eval(*g.object, f), g.attr, g.hash, g.owner_text), e);
     }
     case NodeKind::Getitem: {
       const auto& g = static_cast<const GetitemExpr&>(e);
@@ -449,7 +463,7 @@ Value Renderer::eval_node(const Expr& e, Frame& f) {
       if (g.index->kind == NodeKind::Slice) {
         return slice_of(obj, static_cast<const SliceExpr&>(*g.index), f);
       }
-      return item_of(obj, eval(*g.index, f), g.owner_text);
+      return located(item_of(obj, eval(*g.index, f), g.owner_text), e);
     }
     case NodeKind::Call:
       return eval_call(static_cast<const CallExpr&>(e), f);

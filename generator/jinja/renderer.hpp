@@ -189,6 +189,8 @@ class Renderer final : public Context {
   Value attr_of(const Value& obj, std::string_view attr, std::size_t hash,
                 const std::string& owner_text);
   Value item_of(const Value& obj, const Value& key, const std::string& owner_text);
+  /// In strict rendering, records on a lookup miss where the lookup happened.
+  Value located(Value v, const Expr& e) const;
   Value slice_of(const Value& obj, const SliceExpr& s, Frame& f);
   std::vector<std::string> visible_names(Frame& f) const;
 

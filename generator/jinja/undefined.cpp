@@ -50,7 +50,11 @@ std::string undefined_message(const Value& u) {
 }
 
 void raise_undefined(const Value& u) {
-  throw_error(ErrorKind::Undefined, undefined_message(u));
+  TemplateError e(ErrorKind::Undefined, undefined_message(u));
+  if (const UndefinedInfo* info = u.undefined_info(); info && info->line > 0) {
+    e.set_position(info->template_name, info->line, info->column, info->source_line);
+  }
+  throw e;
 }
 
 Value make_missing(const Value& owner, std::string name, std::string owner_text, bool is_item) {

@@ -286,10 +286,12 @@ struct UndefinedInfo final : RcBase {
   Value owner_value;       // the object itself (for suggestions)
   bool is_item = false;    // looked up with [] rather than as attribute/variable
   std::string hint;        // complete message when set (e.g. "no caller defined")
-  // where the lookup happened
+  // Where the lookup happened (strict rendering only): an error raised later, where the
+  // value is used, points at the misspelt name rather than at the use.
   std::string template_name;
   int line = 0;
   int column = 0;
+  std::string source_line;
 };
 
 /// Arguments of a call: positional values and keyword arguments in call order.

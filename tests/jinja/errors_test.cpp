@@ -52,6 +52,28 @@ TEST(Errors, StrictAttributeErrorNamesObjectAndSuggests) {
             "                ^");
 }
 
+TEST(Errors, StrictErrorPointsAtTheLookupNotTheLaterUse) {
+  // The misspelt attribute is stored first and only fails where it is used (as with
+  // Jinja2's StrictUndefined); the error names the line that has the typo.
+  auto& env = strict_env({{"kap3.md.j2",
+                           "{% set oppg = analysis.taskss %}\n"
+                           "Tekst.\n"
+                           "{% if not oppg %}ingen{% endif %}\n"}});
+  auto e = render_error(env, "kap3.md.j2", ctx(R"({"analysis": {"tasks": []}})"));
+  EXPECT_EQ(e.message(), "'analysis' has no attribute 'taskss' (did you mean 'tasks'?)");
+  EXPECT_EQ(e.line(), 1);
+  EXPECT_EQ(e.column(), 24);
+  EXPECT_EQ(e.source_line(), "{% set oppg = analysis.taskss %}");
+}
+
+TEST(Errors, StrictUndefinedStillTestsAsUndefined) {
+  auto& env = strict_env({{"t",
+                           "{% set x = a.missing %}{{ 'ja' if x is undefined }}"
+                           "{{ a.missing|default('d') }}"}});
+  const std::string out = env.render("t", ctx(R"({"a": {}})"));
+  EXPECT_EQ(out, "jad");
+}
+
 TEST(Errors, StrictVariableErrorSuggestsVisibleNames) {
   auto& env = strict_env({{"t.md", "{% for kommune in xs %}{{ komune }}{% endfor %}"}});
   auto e = render_error(env, "t.md", ctx(R"({"xs": [1]})"));
