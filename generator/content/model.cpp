@@ -1,13 +1,11 @@
 #include "content/model.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 namespace samrapport::content {
 
 std::string to_string(const Date& d) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
+  return fmt::format("{:04d}-{:02d}-{:02d}", d.year, d.month, d.day);
 }
 
 std::string_view to_string(Language l) {

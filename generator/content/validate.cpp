@@ -1,6 +1,8 @@
 // Rules across fields, items and files, on the content the readers resolved: participant
 // counts, hosts, years against each other and the reference date, ownership sums,
 // unique ids across files, survey coverage.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -14,9 +16,7 @@ namespace {
 
 std::string number_text(double v) {
   // Shortest form that reads back: 100, 62.5, 33.3333.
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
+  return fmt::format("{:.6g}", v);
 }
 
 void check_participants(ReadContext& ctx, const Arrangement& a, const ArrangementSource& src) {

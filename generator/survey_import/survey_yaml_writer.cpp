@@ -1,12 +1,13 @@
 #include "survey_import/survey_yaml_writer.hpp"
 
+#include <fmt/format.h>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace samrapport::survey_import {
 
@@ -61,9 +62,7 @@ bool plain_safe(std::string_view s) {
 }
 
 void append_hex_escape(std::string& out, char prefix, unsigned value, int digits) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "\\%c%0*X", prefix, digits, value);
-  out += buf;
+  fmt::format_to(std::back_inserter(out), "\\{}{:0{}X}", prefix, value, digits);
 }
 
 std::string double_quoted(std::string_view s) {

@@ -1,7 +1,8 @@
 #include "writers/latex_writer.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 #include "common/utf8.hpp"
@@ -457,10 +458,9 @@ class LatexWriter {
     for (std::size_t c = 0; c < n; ++c) {
       if (wrap[c]) header_width_[c] = 0;  // a p{} column wraps its header itself
       if (wrap[c]) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.3f", std::max(0.06, width[c] - kPad));
         spec +=
-            ">{\\raggedright\\arraybackslash\\hspace{0pt}}p{" + std::string(buf) + "\\linewidth}";
+            fmt::format(">{{\\raggedright\\arraybackslash\\hspace{{0pt}}}}p{{{:.3f}\\linewidth}}",
+                        std::max(0.06, width[c] - kPad));
       } else {
         spec += align_letter(t.columns[c]);
       }
@@ -480,9 +480,7 @@ class LatexWriter {
       if (t.columns[c].label.empty()) continue;
       const double box = c < header_width_.size() ? header_width_[c] : 0.0;
       if (box > 0) {  // a long header over a narrow column: wrapped, aligned with it
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.3f", box);
-        out_ += "\\parbox[b]{" + std::string(buf) + "\\linewidth}{" +
+        out_ += fmt::format("\\parbox[b]{{{:.3f}\\linewidth}}{{", box) +
                 (t.columns[c].align == Align::right ? "\\raggedleft" : "\\raggedright") +
                 "\\hspace{0pt}\\textbf{";
         inlines(t.columns[c].label);
