@@ -26,7 +26,8 @@ void add_build(CLI::App& app, Action& action) {
   cmd->add_option("--out", args->job.out_dir, "Output directory")->capture_default_str();
   auto* formats =
       cmd->add_option("--formats", args->formats,
-                      "Comma-separated formats: md, html, tex, pdf (pdf needs TeX Live)")
+                      "Comma-separated formats: md, html, tex, pdf (pdf needs TeX Live), and "
+                      "html-fragment (rapport.fragment.html, to paste into a website's CMS)")
           ->capture_default_str();
   cmd->add_option("--template", args->job.main_template, "The main template")
       ->capture_default_str();

@@ -37,14 +37,18 @@ std::set<Format> parse_formats(const std::string& list) {
       out.insert(Format::md);
     else if (item == "html")
       out.insert(Format::html);
+    else if (item == "html-fragment")
+      out.insert(Format::html_fragment);
     else if (item == "tex")
       out.insert(Format::tex);
     else if (item == "pdf")
       out.insert(Format::pdf);
     else if (!item.empty())
-      throw std::invalid_argument("unknown format '" + item + "' (expected md, html, tex, pdf)");
+      throw std::invalid_argument("unknown format '" + item +
+                                  "' (expected md, html, html-fragment, tex, pdf)");
   }
-  if (out.empty()) throw std::invalid_argument("no format given (expected md, html, tex, pdf)");
+  if (out.empty())
+    throw std::invalid_argument("no format given (expected md, html, html-fragment, tex, pdf)");
   return out;
 }
 
@@ -209,6 +213,13 @@ int run_report_job(const ReportJob& job) {
   }
   if (has(Format::html)) {
     staged.write("rapport.html", writers::write_html(doc));
+    ++files;
+  }
+  if (has(Format::html_fragment)) {
+    writers::HtmlOptions fragment;
+    fragment.standalone = false;
+    fragment.title_page = false;  // the CMS page has its own title
+    staged.write("rapport.fragment.html", writers::write_html(doc, fragment));
     ++files;
   }
   const bool want_pdf = has(Format::pdf);

@@ -13,9 +13,11 @@
 
 namespace samrapport::outputs {
 
-enum class Format { md, html, tex, pdf };
+/// html_fragment: rapport.fragment.html, one <div> with scoped styles, contents and inline
+/// charts and no title page, for pasting into a municipal website's CMS.
+enum class Format { md, html, html_fragment, tex, pdf };
 
-/// Parses "md,html,tex,pdf" (throws std::invalid_argument naming the bad entry).
+/// Parses "md,html,html-fragment,tex,pdf" (throws std::invalid_argument naming the bad entry).
 std::set<Format> parse_formats(const std::string& list);
 
 struct ReportJob {

@@ -74,6 +74,18 @@ build-minimal)
   grep -q 'Revisjon Ås \\& Ørsta IKS' "$d/rapport.tex" || fail "name not escaped in LaTeX"
   if ls "$work/out" | grep -q tmp; then fail "staging directory left behind"; fi
   ;;
+build-fragment)
+  expect_rc 0 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats html-fragment
+  d="$work/out/interkommunalt-samarbeid-i-as-og-orsta"
+  f="$d/rapport.fragment.html"
+  [ -s "$f" ] || fail "missing rapport.fragment.html"
+  [ ! -e "$d/rapport.html" ] || fail "whole page written although only the fragment was asked for"
+  head -c 40 "$f" | grep -q '^<div class="samrapport"' || fail "fragment does not start with its div"
+  if grep -q '<html\|<head\|<body\|class="title-page"' "$f"; then fail "page parts in the fragment"; fi
+  grep -q 'Revisjon Ås &amp; Ørsta IKS' "$f" || fail "content missing from the fragment"
+  expect_rc 2 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats html,frag
+  grep -q "unknown format 'frag'" "$work/stderr" || fail "bad format not named: $(cat "$work/stderr")"
+  ;;
 deterministic)
   for i in 1 2; do
     expect_rc 0 "$bin" build -q --out "$work/out$i" --formats md,html,tex
