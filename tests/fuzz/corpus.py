@@ -11,7 +11,7 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TARGETS = ("lexer", "parser", "render")
+TARGETS = ("lexer", "parser", "render", "content")
 
 
 def unpack(out):
