@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -406,6 +407,19 @@ TEST_F(FidelityTest, EveryExactFigureInTheTextIsInTheReport) {
   }
   EXPECT_GT(checked, 20) << "docs/fidelity.md checks too few figures in the text";
   std::cout << "[ fidelity ] " << checked << " exact figures checked in the text\n";
+}
+
+TEST_F(FidelityTest, NumbersInTheTextUseTheDecimalComma) {
+  // A value printed without the report's number filters shows Python's form ("70.0
+  // prosent"); in a Norwegian report every measure has a decimal comma ("70,5 prosent").
+  const std::regex english(R"((\d+\.\d+)\s(prosent|%|årsverk|innbyggere|ordning|kommune))");
+  std::vector<std::string> found;
+  for (auto it = std::sregex_iterator(text_->begin(), text_->end(), english);
+       it != std::sregex_iterator(); ++it) {
+    found.push_back(it->str());
+  }
+  EXPECT_TRUE(found.empty()) << "numbers with a decimal point in the text, e.g. «" << found[0]
+                             << "» (" << found.size() << " in all)";
 }
 
 TEST_F(FidelityTest, EveryTableAndFigureOfTheReportIsListed) {
