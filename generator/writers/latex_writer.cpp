@@ -23,7 +23,7 @@ constexpr std::string_view kPreamble = R"tex(\usepackage[T1]{fontenc}
 \usepackage[scaled=0.92]{helvet}
 \usepackage{amssymb}
 \usepackage[a4paper,top=25mm,bottom=30mm,left=25mm,right=25mm,footskip=12mm]{geometry}
-\usepackage{array,booktabs,longtable}
+\usepackage{array,booktabs,longtable,needspace}
 \usepackage{float}
 \usepackage{graphicx}
 \usepackage{xcolor}
@@ -549,6 +549,8 @@ class LatexWriter {
   void long_table(const Table& t) {
     const std::size_t n = t.columns.size();
     const bool numbered = !t.number.empty();
+    // Caption, header and a few rows together: no caption alone at the foot of a page.
+    out_ += "\\Needspace{12\\baselineskip}\n";
     out_ += "\\begin{longtable}{" + column_spec(t) + "}\n";
     if (numbered) {
       caption(t);

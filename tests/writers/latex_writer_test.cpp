@@ -81,7 +81,9 @@ TEST(LatexTables, LongTablesMayCrossPages) {
           rows + "]}\n```\n",
       diags));
   ASSERT_FALSE(diags.has_errors());
-  EXPECT_NE(tex.find("\\begin{longtable}{@{}lr@{}}\n\\caption{Lang}\\label{tab:lang} \\\\"),
+  // Caption, header and the first rows stay together (no lone caption at a page foot).
+  EXPECT_NE(tex.find("\\Needspace{12\\baselineskip}\n\\begin{longtable}{@{}lr@{}}\n"
+                     "\\caption{Lang}\\label{tab:lang} \\\\"),
             std::string::npos)
       << tex;
   EXPECT_NE(tex.find("{\\itshape Tabell 1.1 (forts.)}"), std::string::npos);
