@@ -2,6 +2,7 @@
 
 #include "jinja/error.hpp"
 #include "jinja/lexer.hpp"
+#include "jinja/operators.hpp"
 #include "jinja/runtime_objects.hpp"
 #include "jinja/undefined.hpp"
 #include "jinja/value_print.hpp"
@@ -434,7 +435,50 @@ void Renderer::assign(const Expr& target, const Value& value, Frame& f) {
 }
 
 void Renderer::exec_set(const SetStmt& s, Frame& f) {
+  if (append_in_place(s, f)) return;
   assign(*s.target, eval(*s.value, f), f);
+}
+
+// `{% set ns.rows = ns.rows + [row] %}`, the usual way to build a table in a loop, copies
+// the whole list (and checks it for reference cycles) on every row: quadratic. When the
+// namespace holds the only reference to the list, nobody can see the old value, so the
+// new items are appended in place instead, with the same result.
+bool Renderer::append_in_place(const SetStmt& s, Frame& f) {
+  if (s.target->kind != NodeKind::NSRef || s.value->kind != NodeKind::Binary) return false;
+  const auto& target = static_cast<const NSRefExpr&>(*s.target);
+  const auto& sum = static_cast<const BinaryExpr&>(*s.value);
+  if (sum.op != BinOp::Add || sum.left->kind != NodeKind::Getattr) return false;
+  const auto& left = static_cast<const GetattrExpr&>(*sum.left);
+  if (left.attr != target.attr || left.object->kind != NodeKind::Name) return false;
+  const auto& owner = static_cast<const NameExpr&>(*left.object);
+  if (owner.id != target.id) return false;
+  NameExpr n;
+  n.name = target.name;
+  n.id = target.id;
+  n.hash = target.hash;
+  const Value obj = lookup(n, f);
+  if (!obj.is_object()) return false;
+  auto* ns = dynamic_cast<NamespaceObj*>(&obj.object());
+  if (ns == nullptr) return false;
+  const Value* current = ns->attrs->find(target.attr);
+  if (current == nullptr || !current->is_list() ||
+      current->list_obj().flavor != ListFlavor::Plain) {
+    return false;
+  }
+  // The left operand is a plain attribute read: evaluating the right one first changes
+  // nothing observable. It may still touch the list, so the reference count is read after.
+  const Value more = eval(*sum.right, f);
+  current = ns->attrs->find(target.attr);
+  if (current == nullptr || !current->is_list() || current->list_obj().refcount() != 1 ||
+      !more.is_list()) {
+    const Value base = eval(*sum.left, f);
+    assign(*s.target, binary_op(BinOp::Add, base, more, *this), f);
+    return true;
+  }
+  for (const Value& item : more.items()) check_no_cycle(item, ns);
+  ListObj& list = current->list_obj();
+  list.items.insert(list.items.end(), more.items().begin(), more.items().end());
+  return true;
 }
 
 std::string Renderer::capture(const Body& body, Frame& f) {

@@ -153,6 +153,7 @@ class Renderer final : public Context {
   void exec_if(const IfStmt& s, Frame& f);
   void exec_for(const ForStmt& s, Frame& f, const Value* iterable, int depth);
   void exec_set(const SetStmt& s, Frame& f);
+  bool append_in_place(const SetStmt& s, Frame& f);
   void exec_set_block(const SetBlockStmt& s, Frame& f);
   void exec_macro(const MacroStmt& s, Frame& f);
   void exec_call_block(const CallBlockStmt& s, Frame& f);

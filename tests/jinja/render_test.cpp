@@ -184,3 +184,44 @@ TEST(Render, MacroResultIsSafeAsTheCallerSays) {
   EXPECT_EQ(env.render("page.html", Value::dict()), "<b><i></b>");
   EXPECT_EQ(env.render("page.txt", Value::dict()), "<b>&lt;i&gt;</b>");
 }
+
+// `{% set ns.xs = ns.xs + [x] %}` grows the list in place when nothing else refers to it;
+// the results must stay exactly Jinja2's (expected values rendered by Jinja2 3.1.6).
+TEST(Render, NamespaceListConcatenationKeepsJinja2Semantics) {
+  jinja::Environment env;
+  const Value none = ctx("{}");
+  EXPECT_EQ(env.render_string("{% set ns = namespace(xs=[]) %}{% for i in range(3) %}"
+                              "{% set ns.xs = ns.xs + [i] %}{% endfor %}{{ ns.xs }}",
+                              none),
+            "[0, 1, 2]");
+  // Another name still sees the old list.
+  EXPECT_EQ(env.render_string("{% set ns = namespace(xs=[1]) %}{% set alias = ns.xs %}"
+                              "{% set ns.xs = ns.xs + [2] %}{{ alias }} {{ ns.xs }}",
+                              none),
+            "[1] [1, 2]");
+  EXPECT_EQ(
+      env.render_string(
+          "{% set ns = namespace(xs=[1, 2]) %}{% set ns.xs = ns.xs + ns.xs %}{{ ns.xs }}", none),
+      "[1, 2, 1, 2]");
+  // A loop over the list goes over the items it had when it started.
+  EXPECT_EQ(env.render_string("{% set ns = namespace(xs=[1, 2]) %}{% for x in ns.xs %}"
+                              "{% set ns.xs = ns.xs + [x * 10] %}{% endfor %}{{ ns.xs }}",
+                              none),
+            "[1, 2, 10, 20]");
+  EXPECT_EQ(env.render_string("{% set ns = namespace(xs=[1], ys=[2]) %}"
+                              "{% set ns.xs = ns.ys + [3] %}{{ ns.xs }} {{ ns.ys }}",
+                              none),
+            "[2, 3] [2]");
+  try {
+    env.render_string("{% set ns = namespace(xs=[1]) %}{% set ns.xs = ns.xs + (2,) %}", none);
+    ADD_FAILURE() << "list + tuple did not raise";
+  } catch (const jinja::TemplateError& e) {
+    EXPECT_EQ(e.kind(), jinja::ErrorKind::Type);
+  }
+  try {
+    env.render_string("{% set ns = namespace(xs=[]) %}{% set ns.xs = ns.xs + [ns] %}", none);
+    ADD_FAILURE() << "a namespace stored inside itself did not raise";
+  } catch (const jinja::TemplateError& e) {
+    EXPECT_EQ(e.kind(), jinja::ErrorKind::Value);
+  }
+}
