@@ -5,10 +5,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "document/parse.hpp"
+#include "fixture_meta.hpp"
 #include "writers/html_writer.hpp"
 #include "writers/latex_writer.hpp"
 #include "writers/markdown_writer.hpp"
@@ -17,13 +16,6 @@ namespace fs = std::filesystem;
 using namespace samrapport;
 
 namespace {
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void write_file(const fs::path& p, const std::string& content) {
   fs::create_directories(p.parent_path());
@@ -38,19 +30,11 @@ int main(int argc, char** argv) {
     std::cerr << "usage: render_fixture <in.md> <meta.json> <out-dir>\n";
     return 2;
   }
-  const auto meta_json = nlohmann::json::parse(read_file(argv[2]));
-  document::DocumentMeta meta;
-  meta.title = meta_json.value("title", "");
-  meta.subtitle = meta_json.value("subtitle", "");
-  meta.report_id = meta_json.value("report_id", "");
-  meta.client = meta_json.value("client", "");
-  meta.author = meta_json.value("author", "");
-  meta.place_date = meta_json.value("place_date", "");
-  meta.language = meta_json.value("language", "nb");
-  meta.source_name = meta_json.value("source_name", "document.md");
+  const document::DocumentMeta meta = writers::testing::read_meta(argv[2]);
 
   Diagnostics diags;
-  const document::Document doc = document::parse_document(read_file(argv[1]), meta, diags);
+  const document::Document doc =
+      document::parse_document(writers::testing::read_text(argv[1]), meta, diags);
   diags.print(std::cerr);
   if (diags.has_errors()) return 1;
 
