@@ -788,29 +788,19 @@ class Parser {
     return expr1;
   }
 
-  ExprPtr parse_or() {
-    ExprPtr left = parse_and();
-    while (test_name("or")) {
-      const Token& t = next();
-      auto n = std::make_unique<LogicalExpr>(NodeKind::Or);
-      n->line = t.line;
-      n->column = t.column;
-      n->left = std::move(left);
-      n->right = parse_and();
-      left = std::move(n);
-    }
-    return left;
-  }
+  ExprPtr parse_or() { return parse_logical(NodeKind::Or, "or", &Parser::parse_and); }
+  ExprPtr parse_and() { return parse_logical(NodeKind::And, "and", &Parser::parse_not); }
 
-  ExprPtr parse_and() {
-    ExprPtr left = parse_not();
-    while (test_name("and")) {
+  /// `operand (keyword operand)*`, left-associative.
+  ExprPtr parse_logical(NodeKind kind, std::string_view keyword, ExprPtr (Parser::*operand)()) {
+    ExprPtr left = (this->*operand)();
+    while (test_name(keyword)) {
       const Token& t = next();
-      auto n = std::make_unique<LogicalExpr>(NodeKind::And);
+      auto n = std::make_unique<LogicalExpr>(kind);
       n->line = t.line;
       n->column = t.column;
       n->left = std::move(left);
-      n->right = parse_not();
+      n->right = (this->*operand)();
       left = std::move(n);
     }
     return left;
