@@ -24,18 +24,12 @@
 #include "common/diagnostics.hpp"
 #include "common/source_tree.hpp"
 #include "content/reader.hpp"
+#include "process_clock.hpp"
 
 namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-/// CPU time of the whole process (all threads), in seconds.
-double cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
 /// Peak resident set size of the process so far, in MiB.
@@ -79,14 +73,14 @@ int main(int argc, char** argv) {
   std::vector<double> analyse_s, json_s, total_s, cpu_s, surveys_s;
   std::size_t json_bytes = 0;
   for (int r = 0; r < repeat; ++r) {
-    const double cpu_start = cpu_seconds();
+    const double cpu_start = samrapport::bench::cpu_seconds();
     const auto start = std::chrono::steady_clock::now();
     auto results = samrapport::analysis::analyse(content, options);
     const double a = seconds_since(start);
     const auto json_start = std::chrono::steady_clock::now();
     const auto json = samrapport::analysis::to_json(std::move(results));
     const double j = seconds_since(json_start);
-    cpu_s.push_back(cpu_seconds() - cpu_start);
+    cpu_s.push_back(samrapport::bench::cpu_seconds() - cpu_start);
     analyse_s.push_back(a);
     json_s.push_back(j);
     total_s.push_back(a + j);

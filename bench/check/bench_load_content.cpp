@@ -2,7 +2,6 @@
 // time taken, for bench/check/run.sh (the median of several runs is taken there).
 //
 //   bench_load_content DIR [--repeat N] [--threads N] [--quiet]
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -13,18 +12,7 @@
 #include "common/diagnostics.hpp"
 #include "common/source_tree.hpp"
 #include "content/reader.hpp"
-
-namespace {
-
-/// CPU time (user + system) of the whole process so far, all threads.
-double cpu_seconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  const auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-  return sec(u.ru_utime) + sec(u.ru_stime);
-}
-
-}  // namespace
+#include "process_clock.hpp"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -50,11 +38,11 @@ int main(int argc, char** argv) {
   for (int r = 0; r < repeat; ++r) {
     samrapport::Diagnostics diags;
     const auto start = std::chrono::steady_clock::now();
-    const double cpu_start = cpu_seconds();
+    const double cpu_start = samrapport::bench::cpu_seconds();
     const auto content = samrapport::content::load_content(*tree, diags, options);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double cpu = cpu_seconds() - cpu_start;
+    const double cpu = samrapport::bench::cpu_seconds() - cpu_start;
     if (!quiet || diags.has_errors()) diags.print(std::cerr);
     std::printf(
         "%.4f %.4f s (wall, cpu)  %zu municipalities  %zu arrangements  %zu surveys  %zu errors  "

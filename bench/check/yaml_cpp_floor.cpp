@@ -2,7 +2,6 @@
 // YAML file of a content directory on one thread. Prints "WALL CPU" seconds.
 //
 //   bench_yaml_cpp_floor DIR
-#include <sys/resource.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
 
@@ -15,14 +14,9 @@
 #include <string>
 #include <vector>
 
-namespace {
+#include "process_clock.hpp"
 
-double cpu_seconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  const auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-  return sec(u.ru_utime) + sec(u.ru_stime);
-}
+namespace {
 
 class Discard final : public YAML::EventHandler {
  public:
@@ -49,7 +43,7 @@ int main(int argc, char** argv) {
   }
   namespace fs = std::filesystem;
   const auto start = std::chrono::steady_clock::now();
-  const double cpu_start = cpu_seconds();
+  const double cpu_start = samrapport::bench::cpu_seconds();
   for (const auto& entry : fs::recursive_directory_iterator(argv[1])) {
     if (!entry.is_regular_file() || entry.path().extension() != ".yaml") continue;
     std::ifstream in(entry.path(), std::ios::binary);
@@ -61,6 +55,6 @@ int main(int argc, char** argv) {
   }
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("%.4f %.4f\n", wall, cpu_seconds() - cpu_start);
+  std::printf("%.4f %.4f\n", wall, samrapport::bench::cpu_seconds() - cpu_start);
   return 0;
 }
