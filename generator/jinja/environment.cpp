@@ -65,7 +65,7 @@ TemplatePtr Environment::get_template(std::string_view name) const {
     throw_error(ErrorKind::NotFound, "template '" + std::string(name) + "' not found (no loader)");
   std::optional<std::string> source = loader_->load(name);
   if (!source) throw_error(ErrorKind::NotFound, "template '" + std::string(name) + "' not found");
-  TemplatePtr t = compile(*source, name);
+  TemplatePtr t = compile(*source, loader_->resolve(name));
   std::lock_guard lock(cache_mutex_);
   auto [it, inserted] = cache_.emplace(std::string(name), t);
   return it->second;

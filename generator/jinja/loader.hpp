@@ -16,6 +16,10 @@ class Loader {
   /// The source of template `name`, or nullopt when there is no such template.
   /// May throw TemplateError (Security) for names that are refused.
   virtual std::optional<std::string> load(std::string_view name) const = 0;
+  /// The name the template loaded as `name` is known by: its errors name it, and it selects
+  /// the escaper. Loaders that look a short name up in several places return the place
+  /// that has it ("eierskap/nn/melding.md.j2" for "melding.md.j2"); by default, `name`.
+  virtual std::string resolve(std::string_view name) const { return std::string(name); }
 };
 
 /// Templates held in memory (tests, the conformance runner, embedded templates).
