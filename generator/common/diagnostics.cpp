@@ -1,6 +1,7 @@
 #include "common/diagnostics.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <tuple>
 
 namespace samrapport {
@@ -25,14 +26,40 @@ void Diagnostics::sort() {
   });
 }
 
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    unsigned code = 0x110000;
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) {
+      code = c;
+    } else if (c == 0xC2 && i + 1 < text.size()) {
+      const auto d = static_cast<unsigned char>(text[i + 1]);
+      if (d >= 0x80 && d <= 0x9f) {
+        code = d;
+        ++i;
+      }
+    }
+    if (code == 0x110000) {
+      out += text[i];
+      continue;
+    }
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "\\u%04x", code);
+    out += buf;
+  }
+  return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string s = d.pos.file.empty() ? std::string("samrapport") : d.pos.file;
+  std::string s = d.pos.file.empty() ? std::string("samrapport") : escape_controls(d.pos.file);
   if (d.pos.line > 0) {
     s += ':' + std::to_string(d.pos.line);
     if (d.pos.column > 0) s += ':' + std::to_string(d.pos.column);
   }
   s += d.severity == Severity::error ? ": error: " : ": warning: ";
-  s += d.message;
+  s += escape_controls(d.message);
   return s;
 }
 

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace samrapport {
@@ -49,7 +50,12 @@ class Diagnostics {
   std::size_t errors_ = 0;
 };
 
-/// `FILE:LINE:COLUMN: error: MESSAGE` (line/column left out when unknown).
+/// `text` with every control character (C0 other than tab and newline, DEL, C1) written as
+/// `\u001b`, so that a value quoted in a message cannot drive the terminal.
+std::string escape_controls(std::string_view text);
+
+/// `FILE:LINE:COLUMN: error: MESSAGE` (line/column left out when unknown; control
+/// characters in FILE and MESSAGE escaped as by escape_controls).
 std::string format_diagnostic(const Diagnostic& d);
 
 }  // namespace samrapport

@@ -1,9 +1,13 @@
 #include "common/source_tree.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <system_error>
 
@@ -26,18 +30,58 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// Why an entry of a content directory cannot be read as a file, from lstat/stat/open
+// errors and file types; throws std::runtime_error "PATH: REASON".
+[[noreturn]] void refuse(const std::string& shown, const std::string& reason) {
+  throw std::runtime_error(shown + ": " + reason);
+}
+
+std::string errno_reason(int err) {
+  switch (err) {
+    case EACCES:
+    case EPERM:
+      return "permission denied";
+    case ELOOP:
+      return "symbolic link loop (too many levels of symbolic links)";
+    case ENOENT:
+      return "broken symbolic link (its target does not exist)";
+    case EISDIR:
+      return "is a directory, not a file";
+    case ENAMETOOLONG:
+      return "file name too long";
+    default:
+      return std::error_code(err, std::generic_category()).message();
+  }
+}
+
+std::string type_reason(mode_t mode) {
+  if (S_ISDIR(mode)) return "is a directory, not a file";
+  if (S_ISFIFO(mode)) return "not a regular file (a FIFO)";
+  if (S_ISSOCK(mode)) return "not a regular file (a socket)";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "not a regular file (a device)";
+  return "not a regular file";
+}
+
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
 class DiskTree final : public SourceTree {
  public:
   DiskTree(std::string root, std::size_t max_bytes) : root_(std::move(root)), max_(max_bytes) {}
 
   std::string display_root() const override { return root_; }
 
+  // Every entry named *suffix (files, and whatever else is named so: read() then says why
+  // it is not a file), so that nothing in the content is skipped without a word.
   std::vector<std::string> list(std::string_view dir, std::string_view suffix) const override {
     std::vector<std::string> out;
     std::error_code ec;
     const fs::path base = dir.empty() ? fs::path(root_) : fs::path(root_) / fs::path(dir);
     for (fs::directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
-      if (!it->is_regular_file(ec)) continue;
       const std::string name = it->path().filename().string();
       if (!name.empty() && name[0] == '.') continue;
       if (!ends_with(name, suffix)) continue;
@@ -48,20 +92,41 @@ class DiskTree final : public SourceTree {
   }
 
   std::optional<std::string> read(std::string_view relative) const override {
-    const fs::path p = fs::path(root_) / fs::path(relative);
-    std::error_code ec;
-    if (!fs::is_regular_file(p, ec)) return std::nullopt;
-    const auto size = fs::file_size(p, ec);
-    if (ec) return std::nullopt;
-    if (size > max_) {
-      throw std::runtime_error(display_path(relative) + ": file is " + std::to_string(size) +
-                               " bytes; the limit is " + std::to_string(max_) + " bytes");
+    const std::string p = (fs::path(root_) / fs::path(relative)).string();
+    const std::string shown = display_path(relative);
+    struct stat link {};
+    if (::lstat(p.c_str(), &link) != 0) {
+      if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;  // missing
+      refuse(shown, errno_reason(errno));
     }
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return std::nullopt;
+    struct stat target = link;
+    if (S_ISLNK(link.st_mode) && ::stat(p.c_str(), &target) != 0) {
+      refuse(shown, errno_reason(errno));  // broken link or loop
+    }
+    // The type is checked before opening, and the file opened without blocking, so that a
+    // FIFO named *.yaml cannot stop the run.
+    if (!S_ISREG(target.st_mode)) refuse(shown, type_reason(target.st_mode));
+    Fd f;
+    f.fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (f.fd < 0) refuse(shown, errno_reason(errno));
+    struct stat st {};
+    if (::fstat(f.fd, &st) != 0) refuse(shown, errno_reason(errno));
+    if (!S_ISREG(st.st_mode)) refuse(shown, type_reason(st.st_mode));  // replaced meanwhile
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
+    if (size > max_) {
+      refuse(shown, "file is " + std::to_string(size) + " bytes; the limit is " +
+                        std::to_string(max_) + " bytes");
+    }
     std::string data(static_cast<std::size_t>(size), '\0');
-    in.read(data.data(), static_cast<std::streamsize>(size));
-    data.resize(static_cast<std::size_t>(in.gcount()));
+    std::size_t done = 0;
+    while (done < data.size()) {
+      const ssize_t n = ::read(f.fd, data.data() + done, data.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) refuse(shown, errno_reason(errno));
+      if (n == 0) break;
+      done += static_cast<std::size_t>(n);
+    }
+    data.resize(done);
     return data;
   }
 

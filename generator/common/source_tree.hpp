@@ -17,11 +17,15 @@ class SourceTree {
   virtual ~SourceTree() = default;
   /// How paths in this tree are shown to the user, e.g. "content" or "/tmp/x/content".
   [[nodiscard]] virtual std::string display_root() const = 0;
-  /// Relative paths ("arrangements/helse.yaml") of the regular files directly in `dir`
-  /// ("" = the root) whose names end with `suffix`, sorted by byte order.
+  /// Relative paths ("arrangements/helse.yaml") of the entries directly in `dir` ("" = the
+  /// root) whose names end with `suffix` (hidden names left out), sorted by byte order. On
+  /// disk these are all such entries, files or not: read() says why one is not a file.
   [[nodiscard]] virtual std::vector<std::string> list(std::string_view dir,
                                                       std::string_view suffix) const = 0;
-  /// The file's bytes, or nullopt when it does not exist (or is not a regular file).
+  /// The file's bytes, or nullopt when it does not exist. Anything else that keeps it from
+  /// being read throws std::runtime_error "PATH: REASON": permission denied, a broken
+  /// symbolic link, a symbolic link loop, a directory, not a regular file (FIFO, socket,
+  /// device; never opened, so a FIFO cannot block), larger than the limit.
   [[nodiscard]] virtual std::optional<std::string> read(std::string_view relative) const = 0;
   /// `display_root()/relative`, for diagnostics.
   [[nodiscard]] std::string display_path(std::string_view relative) const;

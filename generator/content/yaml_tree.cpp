@@ -6,6 +6,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <istream>
 #include <limits>
 #include <streambuf>
@@ -146,6 +147,7 @@ class TreeBuilder final : public YAML::EventHandler {
     n.first = static_cast<std::uint32_t>(doc_.strings_.size());
     n.count = static_cast<std::uint32_t>(value.size());
     doc_.strings_ += value;
+    check_controls(n, value);
     finish_leaf(idx, anchor);
   }
 
@@ -303,6 +305,37 @@ class TreeBuilder final : public YAML::EventHandler {
     std::string message;
   };
   std::vector<Duplicate> dup_keys_;
+
+  /// Control characters in a scalar (written as escapes such as "\0", "\e", "\a" or
+  /// "\x9b"): C0 other than tab and newline, DEL, and C1 (U+0080-U+009F). They would reach
+  /// the outputs and the terminal; refused at the scalar.
+  void check_controls(const Node& n, std::string_view value) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const auto c = static_cast<unsigned char>(value[i]);
+      unsigned code = 0x110000;
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) {
+        code = c;
+      } else if (c == 0xC2 && i + 1 < value.size()) {
+        const auto d = static_cast<unsigned char>(value[i + 1]);
+        if (d >= 0x80 && d <= 0x9f) code = d;
+      }
+      if (code == 0x110000) continue;
+      if (dup_keys_.size() > kMaxDuplicateReports) return;
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%04X", code);
+      dup_keys_.push_back(
+          Duplicate{SourcePos{doc_.path_, static_cast<int>(n.line), static_cast<int>(n.column)},
+                    "control character U+" + std::string(hex) + " in a value (character " +
+                        std::to_string(char_count(value.substr(0, i)) + 1) +
+                        "); values may hold tab and newline but no other control characters"});
+      return;  // one report per value
+    }
+  }
+  static std::size_t char_count(std::string_view s) {
+    std::size_t n = 0;
+    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+  }
   /// Enough to exceed the per-file limit of shown diagnostics.
   static constexpr std::size_t kMaxDuplicateReports = 1001;
 

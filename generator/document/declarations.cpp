@@ -7,6 +7,7 @@
 #include "document/cross_refs.hpp"
 #include "document/json_input.hpp"
 #include "document/labels.hpp"
+#include "document/safety.hpp"
 #include "locale/norwegian.hpp"
 
 namespace samrapport::document {
@@ -308,6 +309,14 @@ std::optional<Figure> read_figure_declaration(std::string_view text, const Sourc
   if (has_chart == !figure.image.empty()) {
     in.error("", "a figure has either \"chart\" (data) or \"image\" (a file)");
     return std::nullopt;
+  }
+  if (!figure.image.empty()) {
+    const std::string problem = image_path_problem(figure.image);
+    if (!problem.empty()) {
+      in.error("image", "'" + figure.image.substr(0, 80) +
+                            "' is not an image file of the content: " + problem);
+      return std::nullopt;
+    }
   }
   if (has_chart) {
     figure.chart = read_chart(*chart, "chart", in);

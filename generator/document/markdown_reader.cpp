@@ -12,6 +12,7 @@
 
 #include "document/cross_refs.hpp"
 #include "document/declarations.hpp"
+#include "document/safety.hpp"
 
 extern "C" {
 // Node types of the GFM extensions (defined in libcmark-gfm-extensions, not in its
@@ -52,6 +53,27 @@ struct HeadingAttributes {
   bool unnumbered = false;
   std::string id;
 };
+
+// Whether the heading's source line ends in an attribute block whose "{" was written as
+// such: "Hallingdal \\{-}" (what the Markdown escaper makes of a value) and "&#123;-}"
+// are literal text.
+bool source_has_attributes(std::string_view line) {
+  std::size_t end = line.size();
+  while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
+  // An ATX heading's closing sequence: " ##".
+  std::size_t hashes = end;
+  while (hashes > 0 && line[hashes - 1] == '#') --hashes;
+  if (hashes < end && hashes > 0 && (line[hashes - 1] == ' ' || line[hashes - 1] == '\t')) {
+    end = hashes;
+    while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
+  }
+  if (end == 0 || line[end - 1] != '}') return false;
+  const std::size_t open = line.rfind('{', end - 1);
+  if (open == std::string_view::npos) return false;
+  std::size_t backslashes = 0;
+  while (open > backslashes && line[open - 1 - backslashes] == '\\') ++backslashes;
+  return backslashes % 2 == 0;
+}
 
 bool strip_attributes(std::string& text, HeadingAttributes& attrs, std::string& problem) {
   std::size_t end = text.size();
@@ -140,23 +162,30 @@ class Reader {
     return pos(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
   }
 
-  // The source text of a one-line node ("" when it spans lines or has no position).
-  std::string_view source_span(cmark_node* n) {
-    const int line = cmark_node_get_start_line(n);
-    const int begin = cmark_node_get_start_column(n);
-    const int end = cmark_node_get_end_column(n);
-    if (line <= 0 || line != cmark_node_get_end_line(n) || begin <= 0 || end < begin) return {};
+  // Line `line` (1-based) of the Markdown, without its newline; "" when out of range.
+  // Constant time (the line starts are found once), so that looking up the source of every
+  // text node stays linear in the size of the Markdown, also for one very long line.
+  std::string_view line_text(int line) {
     if (line_starts_.empty()) {
       line_starts_.push_back(0);
       for (std::size_t i = 0; i < markdown_.size(); ++i) {
         if (markdown_[i] == '\n') line_starts_.push_back(i + 1);
       }
     }
-    if (static_cast<std::size_t>(line) > line_starts_.size()) return {};
-    const std::size_t from = line_starts_[static_cast<std::size_t>(line) - 1];
-    const std::size_t to = markdown_.find('\n', from);
-    const std::string_view text =
-        markdown_.substr(from, to == std::string_view::npos ? std::string_view::npos : to - from);
+    if (line <= 0 || static_cast<std::size_t>(line) > line_starts_.size()) return {};
+    const auto l = static_cast<std::size_t>(line);
+    const std::size_t from = line_starts_[l - 1];
+    const std::size_t to = l < line_starts_.size() ? line_starts_[l] - 1 : markdown_.size();
+    return markdown_.substr(from, to - from);
+  }
+
+  // The source text of a one-line node ("" when it spans lines or has no position).
+  std::string_view source_span(cmark_node* n) {
+    const int line = cmark_node_get_start_line(n);
+    const int begin = cmark_node_get_start_column(n);
+    const int end = cmark_node_get_end_column(n);
+    if (line <= 0 || line != cmark_node_get_end_line(n) || begin <= 0 || end < begin) return {};
+    const std::string_view text = line_text(line);
     const auto b = static_cast<std::size_t>(begin - 1);
     if (b >= text.size()) return {};
     return text.substr(b, static_cast<std::size_t>(end - begin + 1));
@@ -176,10 +205,45 @@ class Reader {
     }
   }
 
+  // Counts one level of nesting for the node `n`; false (after one error for the whole
+  // document) when the tree would nest deeper than kMaxNesting.
+  bool enter(cmark_node* n) {
+    if (depth_ < kMaxNesting) {
+      ++depth_;
+      return true;
+    }
+    if (!too_deep_) {
+      too_deep_ = true;
+      SourcePos at = pos(n);
+      if (at.line <= 0) at = block_pos_;
+      diags_.error(at, "nested too deeply (more than " + std::to_string(kMaxNesting) +
+                           " levels of block quotes, lists, emphasis or links)");
+    }
+    return false;
+  }
+  void leave() { --depth_; }
+
   void inlines(cmark_node* parent, Inlines& out) {
+    if (!enter(parent)) return;
     for (cmark_node* n = cmark_node_first_child(parent); n != nullptr; n = cmark_node_next(n)) {
       inline_node(n, out);
     }
+    leave();
+  }
+
+  // A link or image whose destination is not allowed (javascript:, data: ...): its text.
+  bool refuse_url(cmark_node* n, const std::string& url) {
+    if (allowed_url(url)) return false;
+    SourcePos at = pos(n);
+    if (at.line <= 0) at = block_pos_;
+    std::string shown = url.substr(0, 40);
+    for (char& c : shown) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    }
+    diags_.warning(at, "link to '" + shown + (url.size() > 40 ? "...'" : "'") +
+                           " left out: only http:, https:, mailto:, tel: and relative links "
+                           "are written (the text is kept)");
+    return true;
   }
 
   void inline_node(cmark_node* n, Inlines& out) {
@@ -213,8 +277,13 @@ class Reader {
       }
       case CMARK_NODE_LINK:
       case CMARK_NODE_IMAGE: {
+        std::string url(or_empty(cmark_node_get_url(n)));
+        if (refuse_url(n, url)) {
+          inlines(n, out);
+          return;
+        }
         Inline in = make_inline(type == CMARK_NODE_LINK ? InlineKind::link : InlineKind::image);
-        in.url = std::string(or_empty(cmark_node_get_url(n)));
+        in.url = std::move(url);
         in.title = std::string(or_empty(cmark_node_get_title(n)));
         inlines(n, in.children);
         out.push_back(std::move(in));
@@ -250,7 +319,11 @@ class Reader {
     Block b = make_block(BlockKind::heading);
     b.level = cmark_node_get_heading_level(n);
     inlines(n, b.inlines);
-    if (!b.inlines.empty() && b.inlines.back().kind == InlineKind::text) {
+    const bool setext = cmark_node_get_end_line(n) > cmark_node_get_start_line(n);
+    const std::string_view source =
+        line_text(setext ? cmark_node_get_end_line(n) - 1 : cmark_node_get_start_line(n));
+    if (!b.inlines.empty() && b.inlines.back().kind == InlineKind::text &&
+        (source.empty() || source_has_attributes(source))) {
       HeadingAttributes attrs;
       std::string problem;
       if (strip_attributes(b.inlines.back().text, attrs, problem)) {
@@ -326,6 +399,15 @@ class Reader {
   }
 
   void block(cmark_node* n, std::vector<Block>& out) {
+    if (!enter(n)) return;
+    const SourcePos saved = block_pos_;
+    block_pos_ = pos(n);
+    block_node(n, out);
+    block_pos_ = saved;
+    leave();
+  }
+
+  void block_node(cmark_node* n, std::vector<Block>& out) {
     const cmark_node_type type = cmark_node_get_type(n);
     switch (type) {
       case CMARK_NODE_PARAGRAPH: {
@@ -389,6 +471,9 @@ class Reader {
   const LineLocator& locate_;
   std::string_view markdown_;
   std::vector<std::size_t> line_starts_;
+  int depth_ = 0;
+  bool too_deep_ = false;
+  SourcePos block_pos_;
   std::map<std::string, SourcePos> ids_;
   std::map<cmark_node*, int> footnotes_;
   std::vector<cmark_node*> footnote_queue_;

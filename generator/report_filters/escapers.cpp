@@ -55,15 +55,24 @@ bool is_inline_special(char c) {
 
 }  // namespace
 
-void escape_markdown(std::string_view text, std::string& out) {
+namespace {
+
+bool word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         (static_cast<unsigned char>(c) >= 0x80);
+}
+
+// Markdown escaping of a value; `document`: also the document layer's own syntax.
+void escape(std::string_view text, std::string& out, bool document) {
   bool line_start = true;
   std::size_t i = 0;
   while (i < text.size()) {
     char c = text[i];
     if (line_start) {
-      // leading spaces do not end the line start (up to three keep block syntax)
+      // Indentation would start a code block (after a blank line) or continue a list item:
+      // written as character references, it prints as the spaces it is and is no syntax.
       if (c == ' ' || c == '\t') {
-        out += c;
+        out += c == ' ' ? "&#32;" : "&#9;";
         ++i;
         continue;
       }
@@ -93,11 +102,37 @@ void escape_markdown(std::string_view text, std::string& out) {
     } else if (is_inline_special(c)) {
       out += '\\';
       out += c;
+    } else if (c == ':' && text.compare(i + 1, 2, "//") == 0) {
+      out += "\\:";  // "https://..." would be autolinked (GFM), quotes and all
+    } else if (c == '@') {
+      out += "\\@";  // "post@nivi.no" would be autolinked as an e-mail address
+    } else if ((c == 'w' || c == 'W') && (i == 0 || !word_char(text[i - 1])) &&
+               i + 3 < text.size() && (text[i + 1] == 'w' || text[i + 1] == 'W') &&
+               (text[i + 2] == 'w' || text[i + 2] == 'W') && text[i + 3] == '.') {
+      out.append(text.substr(i, 3));
+      out += "\\.";  // "www.nivi.no" would be autolinked
+      i += 4;
+      continue;
+    } else if (document && c == '{') {
+      // The document layer reads "{ref:id}", "{Ref:id}", "{refnum:id}" as cross-references
+      // and a heading's trailing "{-}", "{#id}", "{.unnumbered}" as its attributes; an
+      // escaped brace is text to it.
+      out += "\\{";
     } else {
       out += c;
     }
     ++i;
   }
+}
+
+}  // namespace
+
+void escape_markdown(std::string_view text, std::string& out) {
+  escape(text, out, true);
+}
+
+void escape_markdown_syntax(std::string_view text, std::string& out) {
+  escape(text, out, false);
 }
 
 const jinja::EscaperPtr& latex_escaper() {
@@ -108,6 +143,12 @@ const jinja::EscaperPtr& latex_escaper() {
 
 const jinja::EscaperPtr& markdown_escaper() {
   static const jinja::EscaperPtr e =
+      std::make_shared<jinja::Escaper>(jinja::Escaper{"markdown", escape_markdown_syntax});
+  return e;
+}
+
+const jinja::EscaperPtr& document_markdown_escaper() {
+  static const jinja::EscaperPtr e =
       std::make_shared<jinja::Escaper>(jinja::Escaper{"markdown", escape_markdown});
   return e;
 }
@@ -115,7 +156,7 @@ const jinja::EscaperPtr& markdown_escaper() {
 jinja::EscaperPtr autoescape_for(std::string_view name) {
   if (name.find(".html") != std::string_view::npos) return jinja::html_escaper();
   if (name.find(".tex") != std::string_view::npos) return latex_escaper();
-  if (name.find(".md") != std::string_view::npos) return markdown_escaper();
+  if (name.find(".md") != std::string_view::npos) return document_markdown_escaper();
   return nullptr;
 }
 

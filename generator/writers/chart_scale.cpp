@@ -106,6 +106,31 @@ std::string_view text_color_on(std::string_view fill) {
   return contrast_ratio(fill, "#000000") >= contrast_ratio(fill, "#FFFFFF") ? "#000000" : "#FFFFFF";
 }
 
+namespace {
+
+// The first `n` code points of `s`.
+std::string_view utf8_prefix(std::string_view s, std::size_t n) {
+  std::size_t i = 0;
+  std::size_t count = 0;
+  while (i < s.size()) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (count == n) break;
+      ++count;
+    }
+    ++i;
+  }
+  return s.substr(0, i);
+}
+
+}  // namespace
+
+std::string truncate_label(std::string_view text, std::size_t max_chars) {
+  if (common::utf8_length(text) <= max_chars) return std::string(text);
+  std::string out(utf8_prefix(text, max_chars > 0 ? max_chars - 1 : 0));
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + "\u2026";
+}
+
 std::vector<std::string> wrap_words(std::string_view text, std::size_t max_chars,
                                     std::size_t max_lines) {
   std::vector<std::string> lines;
@@ -130,6 +155,12 @@ std::vector<std::string> wrap_words(std::string_view text, std::size_t max_chars
     i = j;
   }
   if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
+  // A label too long for its lines is cut: a line holds at most `max_chars` (a long word
+  // is cut too), the last one, which takes the rest, half as much again.
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    const bool last = l + 1 == lines.size();
+    lines[l] = truncate_label(lines[l], last ? max_chars + max_chars / 2 : max_chars);
+  }
   return lines;
 }
 

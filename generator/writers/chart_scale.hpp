@@ -32,10 +32,18 @@ std::string_view text_color_on(std::string_view fill);
 /// WCAG contrast ratio of two "#RRGGBB" colours.
 double contrast_ratio(std::string_view a, std::string_view b);
 
-/// Splits `text` at spaces into lines of at most `max_chars` code points (a longer word
-/// stays whole), at most `max_lines` lines (the last one gets the rest).
+/// Splits `text` at spaces into lines of at most `max_chars` code points, at most
+/// `max_lines` lines (the last one gets the rest). What is still too long is cut, ending in
+/// "…": a line (a long word) at `max_chars`, the last line at 1.5 x `max_chars`. Chart
+/// labels only: the data table and the text alternative keep the full text.
 std::vector<std::string> wrap_words(std::string_view text, std::size_t max_chars,
                                     std::size_t max_lines);
+
+/// Category labels of vertical charts (under the bars, upright or turned) are cut to this.
+inline constexpr std::size_t kMaxLabelChars = 40;
+
+/// `text` cut to at most `max_chars` code points, ending in "…" when cut.
+std::string truncate_label(std::string_view text, std::size_t max_chars);
 
 /// The colour of category c's bar in a single-series chart (its class colour, if any).
 std::string bar_color(const document::Chart& chart, std::size_t series, std::size_t category);

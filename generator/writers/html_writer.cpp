@@ -5,6 +5,7 @@
 #include "document/chart_text.hpp"
 #include "document/labels.hpp"
 #include "document/text.hpp"
+#include "writers/html_sanitize.hpp"
 #include "writers/html_style.hpp"
 #include "writers/output_file.hpp"
 #include "writers/xml_escape.hpp"
@@ -167,7 +168,14 @@ class HtmlWriter {
     out_ += "</nav>\n";
   }
 
+  // Inlines; raw HTML left open at the end of the outermost list is closed there.
   void inlines(const Inlines& list) {
+    ++inline_depth_;
+    inline_list(list);
+    if (--inline_depth_ == 0) sanitizer_.close_all(out_);
+  }
+
+  void inline_list(const Inlines& list) {
     for (const Inline& in : list) {
       switch (in.kind) {
         case InlineKind::text:
@@ -209,7 +217,7 @@ class HtmlWriter {
           out_ += "<br>\n";
           break;
         case InlineKind::raw_html:
-          out_ += in.text;
+          sanitizer_.append(out_, in.text);
           break;
         case InlineKind::footnote_ref: {
           const std::string n = std::to_string(in.index);
@@ -299,8 +307,9 @@ class HtmlWriter {
         return;
       }
       case BlockKind::html_block:
-        out_ += b.literal;
-        if (!b.literal.empty() && b.literal.back() != '\n') out_ += "\n";
+        sanitizer_.append(out_, b.literal);
+        sanitizer_.close_all(out_);
+        if (!out_.empty() && out_.back() != '\n') out_ += "\n";
         return;
       case BlockKind::thematic_break:
         out_ += "<hr>\n";
@@ -499,6 +508,8 @@ class HtmlWriter {
   const Labels& labels_;
   std::string out_;
   std::map<int, int> footnote_refs_;
+  HtmlSanitizer sanitizer_;
+  int inline_depth_ = 0;
 };
 
 }  // namespace

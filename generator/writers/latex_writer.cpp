@@ -7,6 +7,7 @@
 
 #include "common/utf8.hpp"
 #include "document/labels.hpp"
+#include "document/safety.hpp"
 #include "document/text.hpp"
 #include "writers/latex_escape.hpp"
 #include "writers/pgfplots_chart.hpp"
@@ -619,9 +620,16 @@ class LatexWriter {
     if (f.chart) {
       out_ += write_pgfplots_chart(*f.chart, lang_);
     } else {
-      out_ += "\\includegraphics[width=\\linewidth,height=0.7\\textheight,keepaspectratio]{";
-      out_ += f.image;
-      out_ += "}\n";
+      if (document::image_path_problem(f.image).empty()) {
+        // A checked path: relative, no TeX specials, nothing TeX would read as a command.
+        out_ += "\\includegraphics[width=\\linewidth,height=0.7\\textheight,keepaspectratio]{";
+        out_ += f.image;
+        out_ += "}\n";
+      } else {
+        out_ += "\\fbox{";  // a tree built without the reader's checks: the path as text
+        esc(f.image);
+        out_ += "}\n";
+      }
     }
     out_ += "\\caption[";
     inlines(f.caption, true, true);

@@ -13,6 +13,14 @@ using namespace document;
 
 enum class Context { block, table_cell, link_text };
 
+// Pipe-table columns wider than this (in characters) are not padded.
+constexpr std::size_t kMaxPaddedWidth = 100;
+
+bool autolink_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
 // Backslash-escapes what Markdown would otherwise read as syntax.
 void append_escaped(std::string& out, std::string_view text, Context ctx, bool& line_start) {
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -46,6 +54,34 @@ void append_escaped(std::string& out, std::string_view text, Context ctx, bool& 
                    ? "\\{"
                    : "{";
         break;
+      case ':':
+        // "https://..." would be autolinked (GFM).
+        // (Not in a link's text: a link holds no further links.)
+        out += ctx != Context::link_text && text.compare(i + 1, 2, "//") == 0 ? "\\:" : ":";
+        break;
+      case '@':
+        out += ctx != Context::link_text ? "\\@" : "@";  // an e-mail autolink
+        break;
+      case 'w':
+      case 'W':
+        out += c;
+        if (ctx != Context::link_text && (i == 0 || !autolink_word_char(text[i - 1])) &&
+            i + 3 < text.size() && (text[i + 1] == 'w' || text[i + 1] == 'W') &&
+            (text[i + 2] == 'w' || text[i + 2] == 'W') && text[i + 3] == '.') {
+          out += text.substr(i + 1, 2);
+          out += "\\.";  // "www.nivi.no" would be autolinked
+          i += 3;
+        }
+        break;
+      case ' ':
+      case '\t':
+        // Indentation at the start of a line would begin a code block.
+        if (line_start && ctx == Context::block) {
+          out += c == ' ' ? "&#32;" : "&#9;";
+        } else {
+          out += c;
+        }
+        break;
       case '#':
       case '>':
       case '-':
@@ -77,7 +113,7 @@ void append_escaped(std::string& out, std::string_view text, Context ctx, bool& 
         }
         break;
     }
-    if (c != ' ') line_start = false;
+    if (c != ' ' && c != '\t') line_start = false;
   }
 }
 
@@ -304,7 +340,15 @@ class MarkdownWriter {
         std::string out(static_cast<std::size_t>(std::min(b.level + 1, 6)), '#');
         out += ' ';
         if (!b.number.empty()) out += b.number + " ";
-        out += inline_text(b.inlines, Context::block, false);
+        std::string title = inline_text(b.inlines, Context::block, false);
+        // A trailing "{...}" would be read as the heading's attributes ("Hallingdal {-}").
+        const std::size_t last = title.find_last_not_of(' ');
+        const std::size_t open = title.rfind('{');
+        if (last != std::string::npos && title[last] == '}' && open != std::string::npos &&
+            (open == 0 || title[open - 1] != '\\')) {
+          title.insert(open, 1, '\\');
+        }
+        out += title;
         return out + "\n\n";
       }
       case BlockKind::block_quote: {
@@ -364,15 +408,22 @@ class MarkdownWriter {
       }
       grid.push_back(std::move(cells));
     }
+    // Columns are padded to their widest cell only when every cell of the column is short:
+    // one long cell would pad every other row to its width (a 10 MiB cell made an 820 MiB
+    // table), so such a column is left unpadded and the output stays linear in the input.
     std::vector<std::size_t> width(ncols, 3);
     for (const auto& row : grid) {
       for (std::size_t c = 0; c < ncols; ++c)
         width[c] = std::max(width[c], common::utf8_length(row[c]));
     }
+    for (std::size_t& w : width) {
+      if (w > kMaxPaddedWidth) w = 0;
+    }
     auto emit_row = [&](const std::vector<std::string>& row) {
       out += '|';
       for (std::size_t c = 0; c < ncols; ++c) {
-        const std::size_t pad = width[c] - common::utf8_length(row[c]);
+        const std::size_t len = width[c] == 0 ? 0 : common::utf8_length(row[c]);
+        const std::size_t pad = width[c] - std::min(width[c], len);
         out += ' ';
         if (t.columns[c].align == Align::right) out.append(pad, ' ');
         out += row[c];
@@ -387,7 +438,7 @@ class MarkdownWriter {
       const Align a = t.columns[c].align;
       out += ' ';
       out += a == Align::right ? '-' : ':';
-      out.append(width[c] - 2, '-');
+      out.append(std::max<std::size_t>(width[c], 3) - 2, '-');
       out += a == Align::left ? '-' : ':';
       out += " |";
     }

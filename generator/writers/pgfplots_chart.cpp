@@ -114,7 +114,7 @@ class PgfChart {
         labels += ",";
       }
       ticks += std::to_string(i);
-      longest = std::max(longest, common::utf8_length(c_.categories[i]));
+      longest = std::max(longest, std::min(common::utf8_length(c_.categories[i]), kMaxLabelChars));
       if (h) {
         const auto lines = wrap_words(c_.categories[i], 34, 3);
         labels += "{";
@@ -124,7 +124,7 @@ class PgfChart {
         }
         labels += "}";
       } else {
-        labels += "{" + latex_escape(c_.categories[i]) + "}";
+        labels += "{" + latex_escape(truncate_label(c_.categories[i], kMaxLabelChars)) + "}";
       }
     }
     opt(cat_axis + "tick={" + ticks + "}");

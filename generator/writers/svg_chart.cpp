@@ -157,7 +157,9 @@ class SvgChart {
     const double bar_w = grouped ? group_w / static_cast<double>(m) : group_w;
 
     double max_cat = 0;
-    for (const auto& cat : c_.categories) max_cat = std::max(max_cat, text_width(cat, kFont));
+    for (const auto& cat : c_.categories) {
+      max_cat = std::max(max_cat, text_width(truncate_label(cat, kMaxLabelChars), kFont));
+    }
     const bool rotate = max_cat > band - 6;
     double bottom = rotate ? std::min(max_cat, 200.0) * 0.72 + 16 : 22;
     if (!c_.category_label.empty()) bottom += 20;
@@ -232,8 +234,8 @@ class SvgChart {
       const double cx = left + band * (static_cast<double>(i) + 0.5);
       const double y = top + plot_h + 14;
       if (rotate) {
-        text_at(cx + 4, y - 4, "end", c_.categories[i], kFont, kText,
-                " transform=\"rotate(-45 " + num(cx + 4) + " " + num(y - 4) + ")\"");
+        text_at(cx + 4, y - 4, "end", truncate_label(c_.categories[i], kMaxLabelChars), kFont,
+                kText, " transform=\"rotate(-45 " + num(cx + 4) + " " + num(y - 4) + ")\"");
       } else {
         text_at(cx, y, "middle", c_.categories[i], kFont, kText);
       }

@@ -145,3 +145,32 @@ TEST(YamlTree, NestingUpToTheLimitIsAccepted) {
 
 }  // namespace
 }  // namespace samrapport::content::yaml
+
+namespace samrapport::content::yaml {
+namespace {
+
+// Control characters written as YAML escapes are refused at the value, with its position.
+TEST(YamlTree, ControlCharactersInValuesAreRefused) {
+  for (const std::string_view text :
+       {"name: \"Hol\\0\"\n", "name: \"Hol\\e]0;pwned\\a\"\n", "name: \"a\\x7f\"\n",
+        "name: \"a\\x9b\"\n", "name: \"a\\rb\"\n", "\"k\\e\": 1\n"}) {
+    const Parsed p = parse(text);
+    ASSERT_TRUE(p.diags.has_errors()) << text;
+    const std::string m = p.first_message();
+    EXPECT_NE(m.find("f.yaml:1:"), std::string::npos) << m;
+    EXPECT_NE(m.find("control character U+00"), std::string::npos) << m;
+    EXPECT_NE(m.find("values may hold tab and newline"), std::string::npos) << m;
+  }
+  const Parsed nested = parse("a:\n  - x\n  - \"y\\e\"\n");
+  EXPECT_EQ(nested.first_message().substr(0, 11), "f.yaml:3:5:") << nested.first_message();
+}
+
+TEST(YamlTree, TabAndNewlineInValuesAreFine) {
+  const Parsed p = parse("a: \"x\\ty\\nz\"\nb: |\n  one\n  two\nc: ÆØÅ €\n");
+  EXPECT_FALSE(p.diags.has_errors()) << p.first_message();
+  ASSERT_TRUE(p.doc);
+  EXPECT_EQ(p.doc->root().find("a").scalar(), "x\ty\nz");
+}
+
+}  // namespace
+}  // namespace samrapport::content::yaml

@@ -53,7 +53,7 @@ TEST(Escapers, MarkdownBlockMarkersAtLineStart) {
   EXPECT_EQ(md("1. ikke nummerert"), "1\\. ikke nummerert");
   EXPECT_EQ(md("2021) tekst"), "2021\\) tekst");
   EXPECT_EQ(md("==="), "\\===");
-  EXPECT_EQ(md("a\n  # b\n3. c"), "a\n  \\# b\n3\\. c");
+  EXPECT_EQ(md("a\n  # b\n3. c"), "a\n&#32;&#32;\\# b\n3\\. c");
   // not at a line start: left alone
   EXPECT_EQ(md("Øst-Telemark #1 3.5 a+b"), "Øst-Telemark #1 3.5 a+b");
 }
@@ -76,4 +76,26 @@ TEST(Escapers, ChosenByTemplateName) {
 TEST(Escapers, MacroOutputIsNotEscapedTwice) {
   const char* ctx = R"({"s": "a_b"})";
   EXPECT_EQ(render("t.md.j2", "{% macro m(x) %}*{{ x }}*{% endmacro %}{{ m(s) }}", ctx), "*a\\_b*");
+}
+
+TEST(Escapers, MarkdownForTheDocumentLayer) {
+  // Cross-reference markers and heading attributes: the brace is escaped.
+  EXPECT_EQ(md("Ordning {ref:tab:oppgaver}"), "Ordning \\{ref:tab:oppgaver}");
+  EXPECT_EQ(md("Hallingdal {-}"), "Hallingdal \\{-}");
+  EXPECT_EQ(md("{Ref:x} {refnum:y} {#id}"), "\\{Ref:x} \\{refnum:y} \\{#id}");
+  // Indentation of every line: character references, no code block.
+  EXPECT_EQ(md("svar\n    kode?\n\tfane"), "svar\n&#32;&#32;&#32;&#32;kode?\n&#9;fane");
+  // Autolinks (GFM): the scheme's colon, the dot after www.
+  EXPECT_EQ(md("\"https://nivi.no/x\""), "\"https\\://nivi.no/x\"");
+  EXPECT_EQ(md("se www.nivi.no"), "se www\\.nivi.no");
+  EXPECT_EQ(md("awww.x"), "awww.x");
+  // The syntax-only escaper (macro libraries) leaves braces alone.
+  std::string syntax;
+  rf::escape_markdown_syntax("{ref:a} *b*", syntax);
+  EXPECT_EQ(syntax, "{ref:a} \\*b\\*");
+}
+
+TEST(Escapers, MdTemplatesGetTheDocumentEscaper) {
+  EXPECT_EQ(render("t.md.j2", "{{ x }}", R"({"x": "{ref:a}"})"), "\\{ref:a}");
+  EXPECT_EQ(rf::autoescape_for("report/kap3.md.j2"), rf::document_markdown_escaper());
 }

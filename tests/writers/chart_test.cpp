@@ -94,7 +94,15 @@ TEST(Colors, TextOnBarsKeepsContrast) {
 TEST(WrapWords, LinesAndLimits) {
   EXPECT_EQ(wrap_words("Administrativ vertskommune (kommuneloven § 20-2)", 20, 3),
             (std::vector<std::string>{"Administrativ", "vertskommune", "(kommuneloven § 20-2)"}));
-  EXPECT_EQ(wrap_words("a b c d e f", 1, 2), (std::vector<std::string>{"a", "b c d e f"}));
+  EXPECT_EQ(wrap_words("a b c d e f", 2, 2), (std::vector<std::string>{"a", "b\u2026"}));
+  // Too long for its lines: cut, ending in an ellipsis (a 250-character sector name).
+  const std::string name(250, 'x');
+  const auto lines = wrap_words("Sektor " + name, 34, 3);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0], "Sektor");
+  EXPECT_EQ(lines[1], std::string(50, 'x') + "\u2026");
+  EXPECT_EQ(truncate_label(name, 40), std::string(39, 'x') + "\u2026");
+  EXPECT_EQ(truncate_label("kort", 40), "kort");
   EXPECT_EQ(wrap_words("", 10, 2), (std::vector<std::string>{""}));
 }
 
