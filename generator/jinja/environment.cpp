@@ -2,6 +2,7 @@
 
 #include "jinja/error.hpp"
 #include "jinja/lexer.hpp"
+#include "jinja/limits.hpp"
 #include "jinja/renderer.hpp"
 
 namespace samrapport::jinja {
@@ -93,6 +94,7 @@ TemplatePtr Environment::from_string(std::string_view source, std::string_view n
 
 void Environment::render_to(std::string& out, const Template& tpl, const Value& context) const {
   std::size_t start = out.size();
+  BudgetScope budget(options_, tpl.name());
   StrictUndefinedScope strict(strict_undefined());
   try {
     detail::Renderer r(*this, out, context);

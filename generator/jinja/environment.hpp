@@ -36,11 +36,25 @@ struct Options {
   /// The escaper for a template name (null: no autoescaping). Unset: autoescape off.
   std::function<EscaperPtr(std::string_view template_name)> autoescape;
 
-  // Safety limits; exceeding one is a TemplateError (Limit) with a clear message.
-  int max_recursion_depth = 200;                     // macros, includes, blocks, loop(...)
-  std::int64_t max_range_size = 1'000'000;           // items produced by range()
-  std::size_t max_output_size = 256u * 1024 * 1024;  // bytes of output and of any string
-  int max_nesting_depth = 300;                       // parser nesting of expressions/tags
+  // Safety limits; exceeding one is a TemplateError (Limit) with a clear message. A render
+  // started from within a render on the same thread (a function that renders a template)
+  // shares the budget of the outermost one (see jinja/limits.hpp).
+  /// Nesting of macro calls, includes, imports, blocks, loop(...) and nested renders.
+  int max_recursion_depth = 200;
+  /// Items produced by one range().
+  std::int64_t max_range_size = 1'000'000;
+  /// Bytes of the output and of any one string.
+  std::size_t max_output_size = 256u * 1024 * 1024;
+  /// Parser nesting of expressions and tags, operator and filter chains included.
+  int max_nesting_depth = 300;
+  /// Loop iterations and calls (macros, functions, filters, tests, methods) of one render,
+  /// and containers walked by ==, hash and printing.
+  std::uint64_t max_operations = 100'000'000;
+  /// Bytes of all strings one render produces (every result, not only the output) and of
+  /// the list items it stores, added up.
+  std::uint64_t max_total_size = 1024ull * 1024 * 1024;
+  /// Nesting of lists, dicts and namespaces that printing, ==, hash and JSON follow.
+  int max_value_depth = 1000;
 };
 
 /// autoescape policy: HTML for every template (Jinja2's `autoescape=True`).

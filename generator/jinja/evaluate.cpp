@@ -1,5 +1,6 @@
 // Expression evaluation of the renderer.
 #include "jinja/error.hpp"
+#include "jinja/limits.hpp"
 #include "jinja/methods.hpp"
 #include "jinja/operators.hpp"
 #include "jinja/renderer.hpp"
@@ -71,6 +72,11 @@ std::vector<std::string> code_points(const std::string& s) {
   return out;
 }
 
+/// Adds a string result to the render's total, unless it is `input` passed through.
+void charge_result(const Value& out, const Value& input) {
+  if (out.is_string() && out.identity() != input.identity()) charge_bytes(out.str().size());
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------ Context services
@@ -99,6 +105,10 @@ std::vector<Value> Renderer::iterate(const Value& v) {
     }
     case Kind::Str:
     case Kind::Markup: {
+      // one value per character: charged as the memory it takes, not as the string's bytes
+      const std::size_t cost = v.str().size() * (sizeof(Value) + sizeof(StrObj));
+      check_alloc(cost);
+      charge_bytes(cost);
       std::vector<Value> chars;
       if (v.str_obj().is_ascii()) {
         for (char c : v.str()) chars.emplace_back(std::string(1, c));
@@ -130,6 +140,7 @@ Value Renderer::getitem(const Value& obj, const Value& key) {
 }
 
 Value Renderer::call(const Value& callee, CallArgs& args) {
+  count_operations();
   if (callee.is_object() && callee.object().is_callable()) return callee.object().call(*this, args);
   if (callee.is_undefined()) raise_undefined(callee);
   throw_error(ErrorKind::Type, "'" + std::string(callee.type_name()) + "' object is not callable");
@@ -330,6 +341,7 @@ Value Renderer::slice_of(const Value& obj, const SliceExpr& s, Frame& f) {
 
 Value Renderer::eval(const Expr& e, Frame& f) {
   try {
+    check_stack();
     return eval_node(e, f);
   } catch (TemplateError& err) {
     annotate(err, e);
@@ -362,7 +374,9 @@ Value Renderer::eval_call(const CallExpr& e, Frame& f) {
       CallArgs args;
       eval_args(e.args, f, args);
       Value out;
+      count_operations();
       call_method(*this, obj, g.attr, args, out);
+      charge_result(out, obj);
       return out;
     }
     Value callee = attr_of(obj, g.attr, g.hash, g.owner_text);
@@ -389,8 +403,11 @@ Value Renderer::eval_filter(const FilterExpr& e, Frame& f, const Value* input) {
   eval_args(e.args, f, args);
   const FilterFn* fn = e.fn ? e.fn : env_.find_filter(e.name);
   if (!fn) fail_at(e, ErrorKind::Assertion, "No filter named '" + e.name + "'.");
+  count_operations();
   try {
-    return (*fn)(*this, in, args);
+    Value out = (*fn)(*this, in, args);
+    charge_result(out, in);
+    return out;
   } catch (TemplateError& err) {
     annotate(err, e);
     throw;
@@ -403,6 +420,7 @@ bool Renderer::eval_test(const TestExpr& e, Frame& f) {
   eval_args(e.args, f, args);
   const TestFn* fn = e.fn ? e.fn : env_.find_test(e.name);
   if (!fn) fail_at(e, ErrorKind::Assertion, "No test named '" + e.name + "'.");
+  count_operations();
   return (*fn)(*this, in, args);
 }
 
@@ -410,11 +428,16 @@ Value Renderer::eval_concat(const ConcatExpr& e, Frame& f) {
   std::vector<Value> parts;
   parts.reserve(e.items.size());
   bool any_markup = false;
+  std::size_t size = 0;
   for (const auto& item : e.items) {
     parts.push_back(eval(*item, f));
     if (parts.back().is_markup()) any_markup = true;
+    if (!parts.back().is_string()) parts.back() = Value(to_string(parts.back()));
+    size += parts.back().str().size();
   }
+  check_size(size);  // before building it (escaping may add more: checked again below)
   std::string out;
+  out.reserve(size);
   if (escaper_ && any_markup && !e.constant) {
     for (const auto& p : parts) {
       if (p.is_markup()) {
@@ -424,6 +447,7 @@ Value Renderer::eval_concat(const ConcatExpr& e, Frame& f) {
       }
     }
     check_size(out.size());
+    charge_bytes(out.size());
     return Value::markup(std::move(out));
   }
   for (const auto& p : parts) {
@@ -434,6 +458,7 @@ Value Renderer::eval_concat(const ConcatExpr& e, Frame& f) {
     }
   }
   check_size(out.size());
+  charge_bytes(out.size());
   return Value(std::move(out));
 }
 
@@ -481,7 +506,9 @@ Value Renderer::eval_node(const Expr& e, Frame& f) {
       const auto& b = static_cast<const BinaryExpr&>(e);
       Value l = eval(*b.left, f);
       Value r = eval(*b.right, f);
-      return binary_op(b.op, l, r, *this);
+      Value out = binary_op(b.op, l, r, *this);
+      if (out.is_string() && out.identity() != r.identity()) charge_result(out, l);
+      return out;
     }
     case NodeKind::And: {
       const auto& l = static_cast<const LogicalExpr&>(e);

@@ -8,6 +8,7 @@
 #include "jinja/filters_common.hpp"
 #include "jinja/html_entities.hpp"
 #include "jinja/json.hpp"
+#include "jinja/limits.hpp"
 #include "jinja/methods.hpp"
 #include "jinja/operators.hpp"
 #include "jinja/pyformat.hpp"
@@ -170,6 +171,12 @@ Value do_indent(Context& ctx, const Value& v, CallArgs& args) {
   }
   std::string s = text_of(ctx, v) + "\n";
   std::vector<std::string> lines = splitlines(s);
+  {
+    // the size of the result, checked before it is built
+    std::size_t size = first ? indention.size() : 0;
+    for (const auto& line : lines) size += line.size() + 1 + indention.size();
+    ctx.check_size(size);
+  }
   std::string rv;
   if (blank) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -463,15 +470,31 @@ Value do_wordwrap(Context& ctx, const Value& v, CallArgs& args) {
                 "'" + std::string(v.type_name()) + "' object has no attribute 'splitlines'");
   }
   std::string s = text_of(ctx, v);
-  std::string out;
   std::vector<std::string> paragraphs = splitlines(s);
-  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-    if (p) out += wrapstring;
+  // The lines first, to check the size of the result before building it (a long
+  // wrapstring multiplies the text).
+  std::vector<std::vector<std::string>> wrapped;
+  std::size_t size = 0;
+  for (const auto& paragraph : paragraphs) {
     auto lines =
-        textwrap(to_u32(paragraphs[p]), static_cast<std::size_t>(width), break_long, break_hyphens);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
+        textwrap(to_u32(paragraph), static_cast<std::size_t>(width), break_long, break_hyphens);
+    std::vector<std::string> utf8;
+    for (const auto& line : lines) {
+      utf8.push_back(from_u32(line));
+      size += utf8.back().size() + wrapstring.size();
+      check_alloc(size);
+    }
+    wrapped.push_back(std::move(utf8));
+    size += wrapstring.size();
+  }
+  ctx.check_size(size);
+  std::string out;
+  out.reserve(size);
+  for (std::size_t p = 0; p < wrapped.size(); ++p) {
+    if (p) out += wrapstring;
+    for (std::size_t i = 0; i < wrapped[p].size(); ++i) {
       if (i) out += wrapstring;
-      out += from_u32(lines[i]);
+      out += wrapped[p][i];
     }
   }
   return Value(std::move(out));
@@ -495,10 +518,17 @@ Value do_wordcount(Context& ctx, const Value& v, CallArgs& args) {
 
 std::string url_quote(const std::string& s, bool for_qs) {
   static const char* hex = "0123456789ABCDEF";
+  auto is_safe = [for_qs](unsigned char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.' || c == '-' || c == '~' || (!for_qs && c == '/');
+  };
+  std::size_t size = 0;
+  for (unsigned char c : s) size += (is_safe(c) || (for_qs && c == ' ')) ? 1 : 3;
+  check_alloc(size);
   std::string out;
+  out.reserve(size);
   for (unsigned char c : s) {
-    bool safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                c == '_' || c == '.' || c == '-' || c == '~' || (!for_qs && c == '/');
+    bool safe = is_safe(c);
     if (safe) {
       out += static_cast<char>(c);
     } else if (for_qs && c == ' ') {
@@ -898,6 +928,8 @@ bool pprint_list(const Value& v) {
 // pprint's _safe_repr: repr with dict keys sorted.
 std::string safe_repr(const Value& v, int depth) {
   if (depth > 100) throw_error(ErrorKind::Limit, "pprint: structure nested too deeply");
+  ValueDepthGuard guard;
+  count_operations();
   if (v.is_dict()) {
     std::string out = "{";
     bool first = true;
@@ -905,6 +937,7 @@ std::string safe_repr(const Value& v, int depth) {
       if (!first) out += ", ";
       first = false;
       out += safe_repr(k, depth + 1) + ": " + safe_repr(val, depth + 1);
+      check_alloc(out.size());
     }
     return out + "}";
   }
@@ -913,6 +946,7 @@ std::string safe_repr(const Value& v, int depth) {
     for (std::size_t i = 0; i < v.items().size(); ++i) {
       if (i) out += ", ";
       out += safe_repr(v.items()[i], depth + 1);
+      check_alloc(out.size());
     }
     if (v.is_tuple() && v.items().size() == 1) out += ",";
     return out + (v.is_tuple() ? ")" : "]");

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "jinja/error.hpp"
+#include "jinja/limits.hpp"
 #include "jinja/operators.hpp"
 #include "jinja/unicode.hpp"
 #include "jinja/value_print.hpp"
@@ -36,12 +37,14 @@ Value from_json_impl(const nlohmann::ordered_json& j, KeyCache& keys) {
     case T::string:
       return Value(j.get_ref<const std::string&>());
     case T::array: {
+      ValueDepthGuard depth;
       std::vector<Value> items;
       items.reserve(j.size());
       for (const auto& x : j) items.push_back(from_json_impl(x, keys));
       return Value::list(std::move(items));
     }
     case T::object: {
+      ValueDepthGuard depth;
       Value d = Value::dict();
       d.dict_obj().reserve(j.size());
       for (auto it = j.begin(); it != j.end(); ++it) {
@@ -282,6 +285,9 @@ void dump(std::string& out, const Value& v, bool sort_keys, int indent, int leve
       if (std::find(stack.begin(), stack.end(), v.identity()) != stack.end()) {
         throw_error(ErrorKind::Value, "Circular reference detected");
       }
+      ValueDepthGuard depth;
+      count_operations();
+      check_alloc(out.size());
       const auto& items = v.items();
       if (items.empty()) {
         out += "[]";
@@ -303,6 +309,9 @@ void dump(std::string& out, const Value& v, bool sort_keys, int indent, int leve
       if (std::find(stack.begin(), stack.end(), v.identity()) != stack.end()) {
         throw_error(ErrorKind::Value, "Circular reference detected");
       }
+      ValueDepthGuard depth;
+      count_operations();
+      check_alloc(out.size());
       const auto& entries = v.dict_obj().entries();
       if (entries.empty()) {
         out += "{}";

@@ -5,6 +5,7 @@
 
 #include "jinja/error.hpp"
 #include "jinja/html_entities.hpp"
+#include "jinja/limits.hpp"
 #include "jinja/operators.hpp"
 #include "jinja/pyformat.hpp"
 #include "jinja/unicode.hpp"
@@ -305,6 +306,28 @@ Value str_method(Context& ctx, const Value& self, std::string_view name, CallArg
   if (name == "expandtabs") {
     Args a(args, name, {"tabsize"});
     std::int64_t tab = a.int_or(0, 8);
+    {
+      // the size of the result, checked before it is built
+      std::size_t size = 0;
+      std::int64_t col = 0;
+      std::size_t i = 0;
+      while (i < s.size()) {
+        std::size_t start = i;
+        char32_t cp = unicode::decode(s, i);
+        if (cp == '\t') {
+          if (tab > 0) {
+            std::int64_t n = tab - (col % tab);
+            size += static_cast<std::size_t>(n);
+            col += n;
+          }
+        } else {
+          size += i - start;
+          col = (cp == '\n' || cp == '\r') ? 0 : col + 1;
+        }
+        if (size > s.size()) ctx.check_size(size);
+      }
+      ctx.check_size(size);
+    }
     std::string out;
     std::int64_t col = 0;
     std::size_t i = 0;
@@ -398,6 +421,7 @@ Value list_method(Context& ctx, const Value& self, std::string_view name, CallAr
   if (name == "append") {
     Args a(args, name, {"object"}, 1);
     check_no_cycle(*a.get(0), self.identity());
+    charge_bytes(sizeof(Value));
     items.push_back(*a.get(0));
     return Value();
   }
@@ -405,6 +429,7 @@ Value list_method(Context& ctx, const Value& self, std::string_view name, CallAr
     Args a(args, name, {"iterable"}, 1);
     std::vector<Value> more = ctx.iterate(*a.get(0));
     for (const auto& v : more) check_no_cycle(v, self.identity());
+    charge_bytes(more.size() * sizeof(Value));
     for (auto& v : more) items.push_back(std::move(v));
     return Value();
   }
@@ -415,6 +440,7 @@ Value list_method(Context& ctx, const Value& self, std::string_view name, CallAr
     if (i < 0) i = std::max<std::int64_t>(0, i + n);
     i = std::min(i, n);
     check_no_cycle(*a.get(1), self.identity());
+    charge_bytes(sizeof(Value));
     items.insert(items.begin() + i, *a.get(1));
     return Value();
   }
@@ -706,6 +732,24 @@ std::vector<std::string> py_split(std::string_view s, const std::string* sep, st
 
 std::string py_replace(std::string_view s, std::string_view old, std::string_view repl,
                        std::int64_t count) {
+  {
+    // the size of the result, checked before it is built
+    std::uint64_t n = 0;
+    if (old.empty()) {
+      n = unicode::length(s) + 1;
+    } else {
+      for (std::size_t p = s.find(old); p != std::string_view::npos;
+           p = s.find(old, p + old.size())) {
+        ++n;
+        if (count >= 0 && n >= static_cast<std::uint64_t>(count)) break;
+      }
+    }
+    if (count >= 0) n = std::min<std::uint64_t>(n, static_cast<std::uint64_t>(count));
+    const std::uint64_t removed = old.empty() ? 0 : n * old.size();
+    const std::uint64_t added = n * repl.size();
+    if (repl.size() != 0 && added / repl.size() != n) check_alloc(SIZE_MAX);
+    check_alloc(static_cast<std::size_t>(s.size() - removed + added));
+  }
   std::string out;
   if (old.empty()) {
     std::int64_t n = 0;

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "jinja/error.hpp"
+#include "jinja/limits.hpp"
 #include "jinja/pyformat.hpp"
 #include "jinja/undefined.hpp"
 #include "jinja/value_print.hpp"
@@ -76,7 +77,9 @@ Value repeat(const Value& seq, std::int64_t n, Context& ctx) {
   if (seq.is_string()) {
     std::string out;
     if (n > 0) {
-      ctx.check_size(seq.str().size() * static_cast<std::size_t>(n));
+      const std::size_t len = seq.str().size();
+      if (len != 0 && static_cast<std::uint64_t>(n) > SIZE_MAX / len) ctx.check_size(SIZE_MAX);
+      ctx.check_size(len * static_cast<std::size_t>(n));
       out.reserve(seq.str().size() * static_cast<std::size_t>(n));
       for (std::int64_t i = 0; i < n; ++i) out += seq.str();
     }
@@ -84,7 +87,10 @@ Value repeat(const Value& seq, std::int64_t n, Context& ctx) {
   }
   std::vector<Value> items;
   if (n > 0) {
-    ctx.check_size(seq.items().size() * static_cast<std::size_t>(n) * sizeof(Value));
+    const std::size_t len = seq.items().size() * sizeof(Value);
+    if (len != 0 && static_cast<std::uint64_t>(n) > SIZE_MAX / len) ctx.check_size(SIZE_MAX);
+    ctx.check_size(len * static_cast<std::size_t>(n));
+    charge_bytes(len * static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i) {
       items.insert(items.end(), seq.items().begin(), seq.items().end());
     }
@@ -308,6 +314,8 @@ int py_compare(const Value& a, const Value& b) {
     return c < 0 ? -1 : c > 0 ? 1 : 0;
   }
   if (seq_kind(a) != 0 && seq_kind(a) == seq_kind(b)) {
+    ValueDepthGuard depth;
+    count_operations();
     const auto& x = a.items();
     const auto& y = b.items();
     std::size_t n = std::min(x.size(), y.size());

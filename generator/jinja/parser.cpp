@@ -306,6 +306,22 @@ class Parser {
     ~DepthGuard() { --p.depth_; }
   };
 
+  /// A chain built in a loop (`a + b + c`, `x|f|g`, `a.b.c`, `a if b else c if ...`) nests
+  /// one node deeper per link: each link counts as a level of nesting until the chain ends,
+  /// so that the walks over the tree (checks, evaluation, destruction) stay bounded.
+  struct ChainGuard {
+    Parser& p;
+    int links = 0;
+    explicit ChainGuard(Parser& parser) : p(parser) {}
+    ChainGuard(const ChainGuard&) = delete;
+    ChainGuard& operator=(const ChainGuard&) = delete;
+    void link() {
+      ++links;
+      if (++p.depth_ > p.max_depth_) p.fail_here("template is nested too deeply");
+    }
+    ~ChainGuard() { p.depth_ -= links; }
+  };
+
   // ---------------------------------------------------------------- statements
   Body subparse(std::initializer_list<std::string_view> end_tokens) {
     DepthGuard guard(*this);
@@ -777,11 +793,16 @@ class Parser {
   ExprPtr parse_condexpr() {
     const Token& start = cur();
     ExprPtr expr1 = parse_or();
+    ChainGuard chain(*this);
     while (test_name("if")) {
+      chain.link();
       next();
       auto c = node<CondExpr>(start);
       c->test = parse_or();
-      if (skip_name("else")) c->otherwise = parse_condexpr();
+      if (skip_name("else")) {
+        chain.link();
+        c->otherwise = parse_condexpr();
+      }
       c->then = std::move(expr1);
       expr1 = std::move(c);
     }
@@ -794,7 +815,9 @@ class Parser {
   /// `operand (keyword operand)*`, left-associative.
   ExprPtr parse_logical(NodeKind kind, std::string_view keyword, ExprPtr (Parser::*operand)()) {
     ExprPtr left = (this->*operand)();
+    ChainGuard chain(*this);
     while (test_name(keyword)) {
+      chain.link();
       const Token& t = next();
       auto n = std::make_unique<LogicalExpr>(kind);
       n->line = t.line;
@@ -864,7 +887,9 @@ class Parser {
 
   ExprPtr parse_math1() {
     ExprPtr left = parse_concat();
+    ChainGuard chain(*this);
     while (test(TokenType::Add) || test(TokenType::Sub)) {
+      chain.link();
       const Token& t = next();
       BinOp op = t.type == TokenType::Add ? BinOp::Add : BinOp::Sub;
       left = binary(op, std::move(left), parse_concat(), t);
@@ -970,6 +995,7 @@ class Parser {
 
   ExprPtr parse_math2() {
     ExprPtr left = parse_pow();
+    ChainGuard chain(*this);
     while (true) {
       BinOp op;
       switch (cur().type) {
@@ -988,6 +1014,7 @@ class Parser {
         default:
           return left;
       }
+      chain.link();
       const Token& t = next();
       left = binary(op, std::move(left), parse_pow(), t);
     }
@@ -995,7 +1022,9 @@ class Parser {
 
   ExprPtr parse_pow() {
     ExprPtr left = parse_unary(true);
+    ChainGuard chain(*this);
     while (test(TokenType::Pow)) {
+      chain.link();
       const Token& t = next();
       left = binary(BinOp::Pow, std::move(left), parse_unary(true), t);
     }
@@ -1145,7 +1174,11 @@ class Parser {
   }
 
   ExprPtr parse_postfix(ExprPtr n) {
+    ChainGuard chain(*this);
     while (true) {
+      if (test(TokenType::Dot) || test(TokenType::LBracket) || test(TokenType::LParen)) {
+        chain.link();
+      }
       if (test(TokenType::Dot) || test(TokenType::LBracket)) {
         n = parse_subscript(std::move(n));
       } else if (test(TokenType::LParen)) {
@@ -1157,7 +1190,9 @@ class Parser {
   }
 
   ExprPtr parse_filter_expr(ExprPtr n) {
+    ChainGuard chain(*this);
     while (true) {
+      if (test(TokenType::Pipe) || test_name("is") || test(TokenType::LParen)) chain.link();
       if (test(TokenType::Pipe)) {
         n = parse_filter(std::move(n), false);
       } else if (test_name("is")) {
@@ -1297,8 +1332,9 @@ class Parser {
   }
 
   ExprPtr parse_filter(ExprPtr input, bool start_inline) {
+    ChainGuard chain(*this);
     while (test(TokenType::Pipe) || start_inline) {
-      DepthGuard guard(*this);
+      chain.link();
       if (!start_inline) next();
       const Token& t = expect(TokenType::Name);
       std::string name = t.value;

@@ -231,7 +231,9 @@ std::string percent_format(Context& ctx, std::string_view fmt, const Value& args
       }
     }
     if (i < fmt.size() && fmt[i] == '*') {
-      sp.width = static_cast<int>(take().as_int());
+      const std::int64_t w = take().as_int();
+      if (w > 100000 || w < -100000) throw_error(ErrorKind::Limit, "format width too large");
+      sp.width = static_cast<int>(w);
       if (sp.width < 0) {
         sp.left = true;
         sp.width = -sp.width;
@@ -248,7 +250,9 @@ std::string percent_format(Context& ctx, std::string_view fmt, const Value& args
       ++i;
       sp.precision = 0;
       if (i < fmt.size() && fmt[i] == '*') {
-        sp.precision = static_cast<int>(take().as_int());
+        const std::int64_t p = take().as_int();
+        if (p > 10000 || p < -10000) throw_error(ErrorKind::Limit, "format precision too large");
+        sp.precision = static_cast<int>(p);
         ++i;
       } else {
         while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9') {

@@ -2,6 +2,7 @@
 
 #include "jinja/error.hpp"
 #include "jinja/lexer.hpp"
+#include "jinja/limits.hpp"
 #include "jinja/operators.hpp"
 #include "jinja/runtime_objects.hpp"
 #include "jinja/undefined.hpp"
@@ -27,17 +28,26 @@ const SpecialNames& names() {
 /// Counts nesting of macro calls, includes, imports, blocks and recursive loops.
 class DepthGuard {
  public:
-  DepthGuard(int& depth, int limit, std::string_view what) : depth_(depth) {
-    if (++depth_ > limit) {
-      --depth_;
+  /// Counts in the budget of the render (shared with nested renders on this thread), or in
+  /// `own` when a renderer runs without one.
+  DepthGuard(int& own, int own_limit, std::string_view what) {
+    check_stack();
+    RenderBudget* b = t_budget;
+    depth_ = b ? &b->depth : &own;
+    const int limit = b ? b->max_depth : own_limit;
+    if (++*depth_ > limit) {
+      --*depth_;
       throw_error(ErrorKind::Limit, "maximum recursion depth (" + std::to_string(limit) +
                                         ") exceeded in " + std::string(what));
     }
+    count_operations();
   }
-  ~DepthGuard() { --depth_; }
+  ~DepthGuard() { --*depth_; }
+  DepthGuard(const DepthGuard&) = delete;
+  DepthGuard& operator=(const DepthGuard&) = delete;
 
  private:
-  int& depth_;
+  int* depth_;
 };
 
 }  // namespace
@@ -127,6 +137,7 @@ void Renderer::check_size(std::size_t bytes) const {
     throw_error(ErrorKind::Limit, "output size limit exceeded (" +
                                       std::to_string(env_.options().max_output_size) + " bytes)");
   }
+  check_alloc(bytes);
 }
 
 Value Renderer::wrap_output(std::string s) const {
@@ -206,6 +217,7 @@ void Renderer::exec_body(const Body& body, Frame& f) {
 
 void Renderer::exec(const Stmt& s, Frame& f) {
   try {
+    check_stack();
     switch (s.kind) {
       case NodeKind::Output:
         exec_output(static_cast<const OutputStmt&>(s), f);
@@ -296,6 +308,7 @@ void Renderer::exec_output(const OutputStmt& s, Frame& f) {
   // After {% extends %}, a template's own top-level output is not even evaluated (Jinja2
   // drops it at compile time or checks parent_template at run time).
   if (skip_blocks_) return;
+  const std::size_t before = out_->size();
   for (const auto& item : s.items) {
     if (!item.expr) {
       out_->append(item.text);
@@ -309,6 +322,7 @@ void Renderer::exec_output(const OutputStmt& s, Frame& f) {
     }
   }
   if (out_->size() > env_.options().max_output_size) check_size(out_->size());
+  if (out_->size() > before) charge_bytes(out_->size() - before);
 }
 
 void Renderer::exec_if(const IfStmt& s, Frame& f) {
@@ -336,6 +350,7 @@ void Renderer::exec_for(const ForStmt& s, Frame& f, const Value* iterable, int d
   if (s.filter) {
     std::vector<Value> kept;
     for (auto& item : owned) {
+      count_operations();
       assign(*s.target, item, lf);
       if (truthy(eval(*s.filter, lf))) kept.push_back(std::move(item));
     }
@@ -360,6 +375,7 @@ void Renderer::exec_for(const ForStmt& s, Frame& f, const Value* iterable, int d
   }
   Value loop_value = loop ? Value(Rc<Object>(loop)) : Value();
   for (std::size_t i = 0; i < n && i < items->size(); ++i) {
+    count_operations();
     // Every iteration starts with fresh loop-local variables, as in Jinja2.
     if (i > 0) {
       lf.vars.clear();
@@ -476,6 +492,7 @@ bool Renderer::append_in_place(const SetStmt& s, Frame& f) {
     return true;
   }
   for (const Value& item : more.items()) check_no_cycle(item, ns);
+  charge_bytes(more.items().size() * sizeof(Value));
   ListObj& list = current->list_obj();
   list.items.insert(list.items.end(), more.items().begin(), more.items().end());
   return true;

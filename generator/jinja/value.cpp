@@ -4,9 +4,11 @@
 #include <cstring>
 #include <functional>
 #include <limits>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "jinja/error.hpp"
+#include "jinja/limits.hpp"
 #include "jinja/undefined.hpp"
 #include "jinja/unicode.hpp"
 
@@ -22,8 +24,72 @@ std::size_t StrObj::cp_length() const {
   return static_cast<std::size_t>(cp_len_);
 }
 
+namespace {
+
+// Releasing a value may release containers inside it, and those the containers inside them:
+// recursion as deep as the value. Only the outermost release on a thread runs the loop;
+// destructors inside it hand over the values that may hold containers.
+thread_local std::vector<Value>* t_release_queue = nullptr;
+
+bool may_hold_containers(const Value& v) {
+  return v.is_sequence() || v.is_dict() || v.is_object() || v.is_undefined();
+}
+
+template <class Fn>
+void release_iteratively(Fn&& hand_over_children) {
+  if (t_release_queue) {
+    hand_over_children(*t_release_queue);
+    return;
+  }
+  std::vector<Value> queue;
+  t_release_queue = &queue;
+  hand_over_children(queue);
+  while (!queue.empty()) {
+    Value v = std::move(queue.back());
+    queue.pop_back();
+    // v's destructor runs here; nested containers go to the queue
+  }
+  t_release_queue = nullptr;
+}
+
+}  // namespace
+
 ListObj::ListObj() = default;
-ListObj::~ListObj() = default;
+
+ListObj::~ListObj() {
+  bool nested = false;
+  for (const Value& v : items) {
+    if (may_hold_containers(v)) {
+      nested = true;
+      break;
+    }
+  }
+  if (!nested) return;
+  release_iteratively([this](std::vector<Value>& queue) {
+    for (Value& v : items) {
+      if (may_hold_containers(v)) queue.push_back(std::move(v));
+    }
+    items.clear();
+  });
+}
+
+DictObj::~DictObj() {
+  bool nested = false;
+  for (const Entry& e : entries_) {
+    if (may_hold_containers(e.value) || may_hold_containers(e.key)) {
+      nested = true;
+      break;
+    }
+  }
+  if (!nested) return;
+  release_iteratively([this](std::vector<Value>& queue) {
+    for (Entry& e : entries_) {
+      if (may_hold_containers(e.value)) queue.push_back(std::move(e.value));
+      if (may_hold_containers(e.key)) queue.push_back(std::move(e.key));
+    }
+    entries_.clear();
+  });
+}
 
 Value::Value(Rc<Object> o) noexcept : kind_(Kind::Object), p_(o.get()) {
   if (p_) p_->incref();
@@ -219,20 +285,70 @@ bool Object::iterate(std::vector<Value>&) const {
 }
 void Object::visit_children(const std::function<void(const Value&)>&) const {}
 
+namespace {
+
+/// What check_no_cycle knows: the containers (by address and mark) that do not reach
+/// `target`. Storing into `target` adds no path to it, so the knowledge stays true until
+/// something is stored into another container; removing items never adds paths.
+struct CycleMemo {
+  const void* target = nullptr;
+  std::unordered_map<const void*, std::uint32_t> clear;
+};
+
+thread_local CycleMemo t_cycle_memo;
+std::atomic<std::uint32_t> g_next_mark{0};
+
+constexpr std::size_t kCycleMemoLimit = std::size_t{1} << 20;
+
+std::uint32_t mark_of(const RcBase* obj) {
+  std::uint32_t m = obj->mark();
+  if (m == 0) {
+    do {
+      m = g_next_mark.fetch_add(1, std::memory_order_relaxed) + 1;
+    } while (m == 0);
+    obj->set_mark(m);
+  }
+  return m;
+}
+
+}  // namespace
+
+void reset_cycle_memo() {
+  CycleMemo& memo = t_cycle_memo;
+  memo.target = nullptr;
+  // clear() costs the number of buckets: a map grown by one big walk is dropped instead,
+  // so that resetting stays as cheap as the walk that filled it
+  if (memo.clear.bucket_count() > 64) {
+    std::unordered_map<const void*, std::uint32_t>().swap(memo.clear);
+  } else if (!memo.clear.empty()) {
+    memo.clear.clear();
+  }
+}
+
 void check_no_cycle(const Value& value, const void* container) {
   if (!value.identity() || value.is_string() || value.is_undefined()) return;
+  CycleMemo& memo = t_cycle_memo;
+  // Outside a render nobody tells the memo when containers change: walk everything.
+  if (memo.target != container || !detail::t_budget || memo.clear.size() > kCycleMemoLimit) {
+    reset_cycle_memo();
+    memo.target = container;
+  }
   std::vector<Value> stack{value};
-  std::unordered_set<const void*> seen;
   while (!stack.empty()) {
     Value v = std::move(stack.back());
     stack.pop_back();
     const void* id = v.identity();
     if (!id || v.is_string() || v.is_undefined()) continue;
     if (id == container) {
+      reset_cycle_memo();
       throw_error(ErrorKind::Value,
                   "cannot store a container inside itself (reference cycles are not supported)");
     }
-    if (!seen.insert(id).second) continue;
+    const auto* obj = static_cast<const RcBase*>(id);
+    auto [it, inserted] = memo.clear.try_emplace(id, 0);
+    const std::uint32_t mark = mark_of(obj);
+    if (!inserted && it->second == mark) continue;  // walked before: does not reach it
+    it->second = mark;
     if (v.is_sequence()) {
       for (const auto& x : v.items()) stack.push_back(x);
     } else if (v.is_dict()) {
@@ -310,6 +426,8 @@ bool py_equal(const Value& a, const Value& b) {
     case Kind::Tuple: {
       if (sequence_type(a) != sequence_type(b)) return false;
       if (a.identity() == b.identity()) return true;
+      ValueDepthGuard depth;
+      count_operations();
       const auto& x = a.items();
       const auto& y = b.items();
       if (x.size() != y.size()) return false;
@@ -321,6 +439,8 @@ bool py_equal(const Value& a, const Value& b) {
     case Kind::Dict: {
       if (!b.is_dict()) return false;
       if (a.identity() == b.identity()) return true;
+      ValueDepthGuard depth;
+      count_operations();
       const auto& x = a.dict_obj();
       const auto& y = b.dict_obj();
       if (x.size() != y.size()) return false;
@@ -356,6 +476,8 @@ std::size_t py_hash(const Value& v) {
     case Kind::Markup:
       return DictObj::hash_string(v.str());
     case Kind::Tuple: {
+      ValueDepthGuard depth;
+      count_operations();
       std::size_t h = 0x345678;
       for (const auto& x : v.items()) h = (h ^ py_hash(x)) * 1000003;
       return h;
@@ -366,6 +488,8 @@ std::size_t py_hash(const Value& v) {
       return std::hash<const void*>{}(v.identity());
     case Kind::List:
       if (v.list_obj().flavor == ListFlavor::Group || v.list_obj().flavor == ListFlavor::Range) {
+        ValueDepthGuard depth;
+        count_operations();
         std::size_t h = 0x345678;  // hashable like the tuple / range they stand for
         for (const auto& x : v.items()) h = (h ^ py_hash(x)) * 1000003;
         return h;

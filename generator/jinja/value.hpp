@@ -48,8 +48,14 @@ class RcBase {
   }
   std::uint32_t refcount() const noexcept { return rc_.load(std::memory_order_relaxed); }
 
+  /// A serial number given to the object the first time the reference cycle check walks it
+  /// (0 until then): tells a remembered object from a new one at the same address.
+  std::uint32_t mark() const noexcept { return mark_.load(std::memory_order_relaxed); }
+  void set_mark(std::uint32_t m) const noexcept { mark_.store(m, std::memory_order_relaxed); }
+
  private:
   mutable std::atomic<std::uint32_t> rc_{0};
+  mutable std::atomic<std::uint32_t> mark_{0};  // fills the padding after rc_
 };
 
 /// Intrusive shared pointer for RcBase subclasses.
@@ -112,7 +118,9 @@ enum class ListFlavor : std::uint8_t { Plain, DictItems, DictKeys, DictValues, R
 
 struct ListObj final : RcBase {
   ListObj();
-  ~ListObj() override;  // out of line: Value is incomplete here
+  /// Out of line (Value is incomplete here). Containers nested in containers are released
+  /// in a loop rather than by recursion, so a list nested 100 000 deep frees safely.
+  ~ListObj() override;
   std::vector<Value> items;
   ListFlavor flavor = ListFlavor::Plain;
   std::int64_t range_start = 0, range_stop = 0, range_step = 1;  // ListFlavor::Range
@@ -242,6 +250,8 @@ class Value {
 /// scanned linearly; larger ones get an open-addressing index.
 class DictObj final : public RcBase {
  public:
+  DictObj() = default;
+  ~DictObj() override;  // hands nested containers to an iterative release (no deep recursion)
   struct Entry {
     Value key;
     Value value;
@@ -370,6 +380,13 @@ class StrictUndefinedScope {
 
 /// Raises TemplateError (Value) if storing `value` inside the container `container` would
 /// make a reference cycle (values are reference counted, so a cycle would never be freed).
+///
+/// Linear in what is new: during a render, the containers walked for one container are
+/// remembered as "does not reach it" until something is stored into another container, so
+/// storing into the same container again and again (`{% set ns.x = [ns.x] %}` in a loop,
+/// `xs.append(...)`) walks only what was not seen before.
 void check_no_cycle(const Value& value, const void* container);
+/// Forgets what check_no_cycle remembers (at the start and end of each outermost render).
+void reset_cycle_memo();
 
 }  // namespace samrapport::jinja

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "jinja/limits.hpp"
 #include "jinja/unicode.hpp"
 
 namespace samrapport::jinja {
@@ -109,10 +110,21 @@ void append_string_repr(std::string& out, std::string_view s) {
 
 namespace {
 
+struct ReprState {
+  std::vector<const void*> stack;  // the containers being printed (Python's repr recursion)
+  std::size_t base;                // where this print started in `out`
+};
+
+/// One container level: bounded in depth, counted as an operation, and stopped as soon as
+/// the text grows beyond what a string may hold (a list holding the same list twice at
+/// every level prints 2^depth items).
 struct ReprGuard {
+  ValueDepthGuard depth;
   std::vector<const void*>& stack;
   bool recursive = false;
-  ReprGuard(std::vector<const void*>& s, const void* id) : stack(s) {
+  ReprGuard(ReprState& st, const std::string& out, const void* id) : stack(st.stack) {
+    count_operations();
+    check_alloc(out.size() - st.base);
     for (const void* p : stack) {
       if (p == id) recursive = true;
     }
@@ -123,17 +135,16 @@ struct ReprGuard {
   }
 };
 
-void repr_impl(std::string& out, const Value& v, std::vector<const void*>& stack);
+void repr_impl(std::string& out, const Value& v, ReprState& st);
 
-void repr_items(std::string& out, const std::vector<Value>& items,
-                std::vector<const void*>& stack) {
+void repr_items(std::string& out, const std::vector<Value>& items, ReprState& st) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i) out += ", ";
-    repr_impl(out, items[i], stack);
+    repr_impl(out, items[i], st);
   }
 }
 
-void repr_impl(std::string& out, const Value& v, std::vector<const void*>& stack) {
+void repr_impl(std::string& out, const Value& v, ReprState& st) {
   switch (v.kind()) {
     case Kind::Str:
       append_string_repr(out, v.str());
@@ -144,7 +155,7 @@ void repr_impl(std::string& out, const Value& v, std::vector<const void*>& stack
       out += ')';
       return;
     case Kind::List: {
-      ReprGuard g(stack, v.identity());
+      ReprGuard g(st, out, v.identity());
       const ListObj& l = v.list_obj();
       switch (l.flavor) {
         case ListFlavor::Range:
@@ -160,7 +171,7 @@ void repr_impl(std::string& out, const Value& v, std::vector<const void*>& stack
           return;
         case ListFlavor::Group:
           out += '(';
-          repr_items(out, l.items, stack);
+          repr_items(out, l.items, st);
           out += ')';
           return;
         case ListFlavor::DictItems:
@@ -179,26 +190,26 @@ void repr_impl(std::string& out, const Value& v, std::vector<const void*>& stack
         out += "[...]";
       } else {
         out += '[';
-        repr_items(out, l.items, stack);
+        repr_items(out, l.items, st);
         out += ']';
       }
       if (l.flavor != ListFlavor::Plain) out += ')';
       return;
     }
     case Kind::Tuple: {
-      ReprGuard g(stack, v.identity());
+      ReprGuard g(st, out, v.identity());
       if (g.recursive) {
         out += "(...)";
         return;
       }
       out += '(';
-      repr_items(out, v.items(), stack);
+      repr_items(out, v.items(), st);
       if (v.items().size() == 1) out += ',';
       out += ')';
       return;
     }
     case Kind::Dict: {
-      ReprGuard g(stack, v.identity());
+      ReprGuard g(st, out, v.identity());
       if (g.recursive) {
         out += "{...}";
         return;
@@ -208,9 +219,9 @@ void repr_impl(std::string& out, const Value& v, std::vector<const void*>& stack
       for (const auto& e : v.dict_obj().entries()) {
         if (!first) out += ", ";
         first = false;
-        repr_impl(out, e.key, stack);
+        repr_impl(out, e.key, st);
         out += ": ";
-        repr_impl(out, e.value, stack);
+        repr_impl(out, e.value, st);
       }
       out += '}';
       return;
@@ -253,8 +264,8 @@ void append_str(std::string& out, const Value& v) {
       v.object().repr(out);
       return;
     default: {
-      std::vector<const void*> stack;
-      repr_impl(out, v, stack);
+      ReprState st{{}, out.size()};
+      repr_impl(out, v, st);
     }
   }
 }
@@ -267,8 +278,8 @@ std::string to_str(const Value& v) {
 }
 
 void append_repr(std::string& out, const Value& v) {
-  std::vector<const void*> stack;
-  repr_impl(out, v, stack);
+  ReprState st{{}, out.size()};
+  repr_impl(out, v, st);
 }
 
 std::string to_repr(const Value& v) {
