@@ -13,6 +13,7 @@ using Action = std::function<int()>;
 void add_check(CLI::App& app, Action& action);
 void add_analysis(CLI::App& app, Action& action);
 void add_build(CLI::App& app, Action& action);
+void add_products(CLI::App& app, Action& action);
 void add_import_survey(CLI::App& app, Action& action);
 void add_jinja_conformance(CLI::App& app, Action& action);
 

@@ -21,12 +21,22 @@ std::unique_ptr<SourceTree> open_content(const std::string& dir) {
   return open_directory(dir);
 }
 
-std::optional<content::Content> load_or_report(const SourceTree& tree) {
+std::optional<content::Content> load_or_report(const SourceTree& tree, std::size_t warning_limit) {
   Diagnostics diags;
   content::Content c = content::load_content(tree, diags);
   diags.sort();
-  diags.print(std::cerr);
-  if (diags.has_errors()) return std::nullopt;
+  if (diags.has_errors() || diags.items().size() <= warning_limit) {
+    diags.print(std::cerr);
+    if (diags.has_errors()) return std::nullopt;
+    return c;
+  }
+  std::size_t shown = 0;
+  for (const auto& d : diags.items()) {
+    if (shown++ == warning_limit) break;
+    std::cerr << format_diagnostic(d) << '\n';
+  }
+  std::cerr << "samrapport: " << diags.items().size() - warning_limit
+            << " more warnings (samrapport check lists them all)\n";
   return c;
 }
 

@@ -2,6 +2,7 @@
 // or the Buskerud 2021 default compiled into the binary.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,7 +17,9 @@ namespace samrapport::cli {
 std::unique_ptr<SourceTree> open_content(const std::string& dir);
 
 /// Loads and validates content; prints the diagnostics (sorted, with a count) to
-/// stderr. Returns nullopt when there were errors.
-std::optional<content::Content> load_or_report(const SourceTree& tree);
+/// stderr. Returns nullopt when there were errors. When the content is valid, at most
+/// `warning_limit` warnings are shown (then how many more there are).
+std::optional<content::Content> load_or_report(const SourceTree& tree,
+                                               std::size_t warning_limit = SIZE_MAX);
 
 }  // namespace samrapport::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   samrapport::cli::add_check(app, action);
   samrapport::cli::add_analysis(app, action);
   samrapport::cli::add_build(app, action);
+  samrapport::cli::add_products(app, action);
   samrapport::cli::add_import_survey(app, action);
   samrapport::cli::add_jinja_conformance(app, action);
 

@@ -1,37 +1,14 @@
-// Outputs that are never half-written: files go into a staging directory beside the
-// target and the whole directory replaces the target in one rename at commit().
-// If commit() is not reached (an error, an exception), the staging directory is removed
-// and the target is left as it was.
+// One file written atomically (a temporary file beside it, then rename()): a reader sees
+// the old file or the new one, never half of it. Folders: common/output_folder.hpp.
 #pragma once
 
 #include <filesystem>
-#include <string>
 #include <string_view>
 
 namespace samrapport {
 
-class StagedDirectory {
- public:
-  /// Prepares `<target>.tmp-<pid>` (removed first if left over).
-  explicit StagedDirectory(std::filesystem::path target);
-  ~StagedDirectory();
-  StagedDirectory(const StagedDirectory&) = delete;
-  StagedDirectory& operator=(const StagedDirectory&) = delete;
-
-  /// Writes `relative` (may contain subdirectories) inside the staging directory.
-  void write(std::string_view relative, std::string_view bytes);
-  /// Where files are staged, for tools (latexmk) that write by themselves.
-  [[nodiscard]] const std::filesystem::path& staging() const { return staging_; }
-  [[nodiscard]] const std::filesystem::path& target() const { return target_; }
-
-  /// Replaces `target` by the staged directory.
-  void commit();
-
- private:
-  std::filesystem::path target_;
-  std::filesystem::path staging_;
-  bool committed_ = false;
-};
+/// Writes `bytes` to `path` (created or truncated); throws std::runtime_error on failure.
+void write_file_bytes(const std::filesystem::path& path, std::string_view bytes);
 
 /// Writes one file atomically: a temporary file in the same directory, then rename().
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);

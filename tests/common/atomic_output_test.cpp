@@ -26,41 +26,12 @@ fs::path fresh_dir(const char* name) {
 }
 }  // namespace
 
-TEST(StagedDirectory, CommitReplacesTarget) {
-  const fs::path root = fresh_dir("staged");
-  const fs::path target = root / "out";
-  fs::create_directories(target);
-  std::ofstream(target / "stale.txt") << "old";
-  {
-    StagedDirectory staged(target);
-    staged.write("a/b.txt", "hello");
-    EXPECT_TRUE(fs::exists(target / "stale.txt"));
-    staged.commit();
-  }
-  EXPECT_EQ(slurp(target / "a/b.txt"), "hello");
-  EXPECT_FALSE(fs::exists(target / "stale.txt"));
-  EXPECT_EQ(std::distance(fs::directory_iterator(root), fs::directory_iterator()), 1);
-}
-
-TEST(StagedDirectory, NoCommitLeavesTargetUntouched) {
-  const fs::path root = fresh_dir("abandoned");
-  const fs::path target = root / "out";
-  fs::create_directories(target);
-  std::ofstream(target / "keep.txt") << "keep";
-  {
-    StagedDirectory staged(target);
-    staged.write("new.txt", "half");
-  }
-  EXPECT_EQ(slurp(target / "keep.txt"), "keep");
-  EXPECT_FALSE(fs::exists(target / "new.txt"));
-  EXPECT_EQ(std::distance(fs::directory_iterator(root), fs::directory_iterator()), 1);
-}
-
-TEST(StagedDirectory, RefusesPathsOutside) {
-  const fs::path root = fresh_dir("escape");
-  StagedDirectory staged(root / "out");
-  EXPECT_THROW(staged.write("../x.txt", "no"), std::runtime_error);
-  EXPECT_THROW(staged.write("/etc/x.txt", "no"), std::runtime_error);
+TEST(WriteFileAtomically, ReplacesWhole) {
+  const fs::path root = fresh_dir("atomic-file");
+  write_file_atomically(root / "a" / "x.txt", "one");
+  write_file_atomically(root / "a" / "x.txt", "two");
+  EXPECT_EQ(slurp(root / "a" / "x.txt"), "two");
+  EXPECT_EQ(std::distance(fs::directory_iterator(root / "a"), fs::directory_iterator()), 1);
 }
 
 TEST(Diagnostics, SortedAndCounted) {

@@ -11,7 +11,8 @@
 #include <sstream>
 #include <string>
 
-#include "outputs/report_job.hpp"
+#include "content/reader.hpp"
+#include "products/pipeline.hpp"
 
 namespace samrapport {
 namespace {
@@ -47,14 +48,21 @@ class ReportBuild {
 
   /// Builds the Markdown report; returns its text ("" on failure, with `errors` set).
   std::string build(std::string& errors) const {
-    outputs::ReportJob job;
+    products::BuildJob job;
     job.content_dir = (dir_ / "content").string();
+    job.products = {"report"};
     job.template_dirs = {(fs::path(SAMRAPPORT_SOURCE_DIR) / "templates").string()};
     job.out_dir = (dir_ / "out").string();
-    job.formats = {outputs::Format::md};
+    job.formats = std::set<products::Format>{products::Format::md};
     std::ostringstream err;
     job.errors = &err;
-    const int status = outputs::run_report_job(job);
+    Diagnostics diags;
+    const content::Content content = content::load_content(*open_directory(job.content_dir), diags);
+    if (diags.has_errors()) {
+      errors = "content errors";
+      return {};
+    }
+    const int status = products::run_build(job, content);
     errors = err.str();
     if (status != 0) return {};
     for (const auto& e : fs::directory_iterator(dir_ / "out")) {

@@ -1,6 +1,6 @@
-#include "outputs/template_context.hpp"
+#include "products/template_context.hpp"
 
-#include <memory>
+#include <algorithm>
 
 #include "analysis/to_json.hpp"
 #include "content/to_json.hpp"
@@ -8,7 +8,7 @@
 #include "jinja/error.hpp"
 #include "jinja/json.hpp"
 
-namespace samrapport::outputs {
+namespace samrapport::products {
 
 jinja::Value make_template_context(const content::Content& content,
                                    const analysis::Results& results) {
@@ -22,8 +22,19 @@ jinja::Value make_template_context(const content::Content& content,
   return ctx;
 }
 
-void register_text_function(jinja::Environment& env, const content::Content& content,
-                            const jinja::Value& context) {
+jinja::Value page_context(const jinja::Value& base, std::string_view lang,
+                          const jinja::Value& vars) {
+  jinja::Value ctx = jinja::Value::dict();
+  for (const auto& e : base.dict_obj().entries()) ctx.dict_obj().set(e.key, e.value);
+  ctx.dict_obj().set("lang", std::string(lang));
+  if (vars.is_dict()) {
+    for (const auto& e : vars.dict_obj().entries()) ctx.dict_obj().set(e.key, e.value);
+  }
+  return ctx;
+}
+
+void register_content_functions(jinja::Environment& env, const content::Content& content,
+                                std::shared_ptr<RenderState> state) {
   // The texts are copied into the function so that it does not depend on `content`
   // outliving the environment.
   auto texts = std::make_shared<std::vector<content::TextFile>>(content.texts);
@@ -35,7 +46,7 @@ void register_text_function(jinja::Environment& env, const content::Content& con
   const jinja::Environment* envp = &env;
   env.add_function(
       "text",
-      [find, texts, envp, context](jinja::Context& ctx, jinja::CallArgs& args) -> jinja::Value {
+      [find, texts, envp, state](jinja::Context& ctx, jinja::CallArgs& args) -> jinja::Value {
         jinja::Args a(args, "text", {"name"}, 1);
         const std::string name = ctx.to_string(*a.get(0));
         const content::TextFile* t = find(name);
@@ -48,12 +59,19 @@ void register_text_function(jinja::Environment& env, const content::Content& con
         }
         // The file name ends in .md, so the Markdown escaper applies inside it.
         const auto tpl = envp->from_string(t->markdown, t->path);
-        return jinja::Value::markup(tpl->render(context));
+        return jinja::Value::markup(tpl->render(state->page_context));
       });
   env.add_function("has_text", [find](jinja::Context& ctx, jinja::CallArgs& args) {
     jinja::Args a(args, "has_text", {"name"}, 1);
     return jinja::Value(find(ctx.to_string(*a.get(0))) != nullptr);
   });
+  env.add_function("warn", [state](jinja::Context& ctx, jinja::CallArgs& args) {
+    jinja::Args a(args, "warn", {"message"}, 1);
+    std::string message = ctx.to_string(*a.get(0));
+    auto& w = state->warnings;
+    if (std::find(w.begin(), w.end(), message) == w.end()) w.push_back(std::move(message));
+    return jinja::Value(std::string());
+  });
 }
 
-}  // namespace samrapport::outputs
+}  // namespace samrapport::products

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace samrapport::outputs {
+namespace samrapport::products {
 
 class Progress {
  public:
@@ -25,4 +25,4 @@ class Progress {
   Clock::time_point stage_start_;
 };
 
-}  // namespace samrapport::outputs
+}  // namespace samrapport::products

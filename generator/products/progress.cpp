@@ -1,8 +1,8 @@
-#include "outputs/progress.hpp"
+#include "products/progress.hpp"
 
 #include <fmt/format.h>
 
-namespace samrapport::outputs {
+namespace samrapport::products {
 
 namespace {
 std::string format_ms(std::chrono::steady_clock::duration d) {
@@ -29,4 +29,4 @@ void Progress::done(std::string_view summary) {
   }
 }
 
-}  // namespace samrapport::outputs
+}  // namespace samrapport::products
