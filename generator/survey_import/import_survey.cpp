@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <utility>
 
+#include "content/input_checks.hpp"
+#include "content/reader_context.hpp"
+#include "content/yaml_fields.hpp"
 #include "locale/norwegian.hpp"
 #include "survey_import/cell_values.hpp"
 #include "survey_import/csv_reader.hpp"
@@ -58,6 +62,9 @@ const std::set<std::string, std::less<>> kIgnoredHeaders = {"id",
 /// Distinct values at most this many, each at most kMaxOptionLength characters, with at
 /// least one repeated: an inferred single-choice question.
 constexpr std::size_t kMaxInferredOptions = 10;
+// A CSV larger than this is refused before it is read (its survey file could not pass
+// `check`'s limit of 16 MiB per content file anyway, with room for ignored columns).
+constexpr std::size_t kMaxCsvBytes = std::size_t{64} << 20;
 constexpr std::size_t kMaxOptionLength = 60;
 
 std::size_t char_count(std::string_view s) {
@@ -111,6 +118,7 @@ class Importer {
   void classify_columns(const CsvRecord& header);
   void infer_questions(const std::vector<const CsvRecord*>& rows);
   void import_row(const CsvRecord& row);
+  void check_cells(const CsvTable& table);
   std::optional<Answer> read_answer(const Question& q, const CsvField& f);
 
   const std::string& file_;
@@ -397,6 +405,19 @@ void Importer::import_row(const CsvRecord& row) {
 ImportResult Importer::run(std::string_view bytes) {
   const std::size_t errors_before = diags_.error_count();
   res_.survey_id = opt_.survey_id.empty() ? survey_id_from_file_name(file_) : opt_.survey_id;
+  if (!content::is_slug(res_.survey_id)) {
+    // The id names the file (surveys/<id>.yaml) and must pass `check`.
+    diags_.error(at(0, 0), "survey id '" + res_.survey_id.substr(0, 80) +
+                               "' is not a slug (use lower-case letters a-z, digits, '-' and "
+                               "'_', starting with a letter or digit); give one with --survey");
+    return std::move(res_);
+  }
+  if (bytes.size() > kMaxCsvBytes) {
+    diags_.error(at(0, 0), "the file is " + std::to_string(bytes.size()) +
+                               " bytes; import-survey reads at most " +
+                               std::to_string(kMaxCsvBytes) + " bytes");
+    return std::move(res_);
+  }
   for (const Survey& s : c_.surveys) {
     if (s.id == res_.survey_id) existing_ = &s;
   }
@@ -449,6 +470,8 @@ ImportResult Importer::run(std::string_view bytes) {
     diags_.error(at(0, 0), "the file has no header line");
     return std::move(res_);
   }
+  check_cells(table);
+  if (diags_.error_count() != errors_before) return std::move(res_);
   const CsvRecord& header = table.records.front();
   classify_columns(header);
   if (diags_.error_count() != errors_before) return std::move(res_);
@@ -476,8 +499,45 @@ ImportResult Importer::run(std::string_view bytes) {
     res_.yaml = write_survey_yaml(c_, out,
                                   "Imported by samrapport import-survey from " + base + " (" +
                                       std::to_string(res_.responses) + " responses).");
+    if (res_.yaml.size() > content::kMaxFileBytes) {
+      diags_.error(at(0, 0), "the survey file would be " + std::to_string(res_.yaml.size()) +
+                                 " bytes; content files are limited to " +
+                                 std::to_string(content::kMaxFileBytes) +
+                                 " bytes (16 MiB), so check would refuse it");
+      res_.yaml.clear();
+    }
   }
   return std::move(res_);
+}
+
+// What `check` would refuse in the survey file, refused here at the cell: a cell larger
+// than a content file may be, control characters (other than tab and newline).
+void Importer::check_cells(const CsvTable& table) {
+  for (const CsvRecord& r : table.records) {
+    for (const CsvField& f : r.fields) {
+      if (f.text.size() > content::kMaxFileBytes) {
+        diags_.error(at(f), "the cell is " + std::to_string(f.text.size()) +
+                                " bytes; a content file is limited to " +
+                                std::to_string(content::kMaxFileBytes) + " bytes (16 MiB)");
+        continue;
+      }
+      for (std::size_t i = 0; i < f.text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(f.text[i]);
+        const bool c1 = c == 0xC2 && i + 1 < f.text.size() &&
+                        static_cast<unsigned char>(f.text[i + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(f.text[i + 1]) <= 0x9f;
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c1) {
+          char hex[8];
+          std::snprintf(hex, sizeof hex, "%04X",
+                        c1 ? static_cast<unsigned char>(f.text[i + 1]) : c);
+          diags_.error(at(f), std::string("control character U+") + hex +
+                                  " in the cell; content values may hold tab and newline but "
+                                  "no other control characters");
+          break;
+        }
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -496,16 +556,20 @@ std::string survey_id_from_file_name(std::string_view file_name) {
     const char c = folded[i];
     std::size_t len = 1;
     bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    for (std::string_view letter : {"æ", "ø", "å"}) {
+    std::string_view as(&folded[i], 1);
+    // The id must be a slug (a-z, 0-9, '-'): æ ø å are written ae o a.
+    for (const auto& [letter, ascii] :
+         {std::pair<std::string_view, std::string_view>{"æ", "ae"}, {"ø", "o"}, {"å", "a"}}) {
       if (folded.compare(i, letter.size(), letter) == 0) {
         keep = true;
         len = letter.size();
+        as = ascii;
       }
     }
     if (keep) {
       if (dash && !out.empty()) out += '-';
       dash = false;
-      out.append(folded, i, len);
+      out += as;
     } else {
       dash = true;
       // Skip a whole UTF-8 sequence.
@@ -522,7 +586,37 @@ std::string survey_id_from_file_name(std::string_view file_name) {
 ImportResult import_survey_csv(std::string_view csv_bytes, const std::string& file_name,
                                const ImportOptions& options, const content::Content& content,
                                Diagnostics& diags) {
-  return Importer(file_name, options, content, diags).run(csv_bytes);
+  // As `check` does per content file: the first kMaxDiagnosticsPerFile problems (in file
+  // order), then one line counting the rest, so that a broken export cannot flood the
+  // terminal with 200 000 lines.
+  Diagnostics all;
+  ImportResult result = Importer(file_name, options, content, all).run(csv_bytes);
+  all.sort();
+  std::size_t hidden_errors = 0;
+  std::size_t hidden_warnings = 0;
+  std::size_t shown = 0;
+  for (const Diagnostic& d : all.items()) {
+    if (shown < content::kMaxDiagnosticsPerFile) {
+      diags.add(d);
+      ++shown;
+    } else if (d.severity == Severity::error) {
+      ++hidden_errors;
+    } else {
+      ++hidden_warnings;
+    }
+  }
+  if (hidden_errors + hidden_warnings > 0) {
+    const auto count = [](std::size_t k, const char* one, const char* many) {
+      return std::to_string(k) + " " + (k == 1 ? one : many);
+    };
+    std::string message = "further problems in this file are not shown: ";
+    if (hidden_errors > 0) message += count(hidden_errors, "error", "errors");
+    if (hidden_errors > 0 && hidden_warnings > 0) message += " and ";
+    if (hidden_warnings > 0) message += count(hidden_warnings, "warning", "warnings");
+    diags.add(Diagnostic{hidden_errors > 0 ? Severity::error : Severity::warning,
+                         SourcePos{file_name, 0, 0}, std::move(message)});
+  }
+  return result;
 }
 
 }  // namespace samrapport::survey_import

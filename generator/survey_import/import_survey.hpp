@@ -60,8 +60,9 @@ ImportResult import_survey_csv(std::string_view csv_bytes, const std::string& fi
                                const ImportOptions& options, const content::Content& content,
                                Diagnostics& diags);
 
-/// A survey id from a file name: the stem, lower case, runs of other characters than
-/// a-z, 0-9, æøå turned into "-" ("Svar skjema (2).csv" -> "svar-skjema-2").
+/// A survey id (a slug) from a file name: the stem, lower case, æ ø å as ae o a, runs of
+/// other characters than a-z, 0-9 turned into "-" ("Svar skjema (2).csv" ->
+/// "svar-skjema-2"). An id given with --survey that is not a slug is refused.
 std::string survey_id_from_file_name(std::string_view file_name);
 
 }  // namespace samrapport::survey_import

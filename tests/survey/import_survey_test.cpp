@@ -8,6 +8,8 @@
 #include <sstream>
 #include <string>
 
+#include "content/input_checks.hpp"
+#include "content/reader_context.hpp"
 #include "survey_fixture.hpp"
 #include "survey_import/import_survey.hpp"
 
@@ -129,8 +131,75 @@ TEST(ImportSurvey, NewSurveyInfersQuestions) {
 
 TEST(ImportSurvey, SurveyIdFromFileName) {
   EXPECT_EQ(survey_id_from_file_name("data/Svar skjema (2).csv"), "svar-skjema-2");
-  EXPECT_EQ(survey_id_from_file_name("Spørreundersøkelse ÅL.CSV"), "spørreundersøkelse-ål");
+  EXPECT_EQ(survey_id_from_file_name("Spørreundersøkelse ÅL Ærlig.CSV"),
+            "sporreundersokelse-al-aerlig");
   EXPECT_EQ(survey_id_from_file_name("___.csv"), "survey");
+}
+
+TEST(ImportSurvey, SurveyIdMustBeASlug) {
+  for (const std::string id : {"../../etc/x", "Svar", "a/b", "-x", "x y"}) {
+    Diagnostics d;
+    ImportOptions opt;
+    opt.survey_id = id;
+    const ImportResult r = import("Kommune;q2\nAlfa;Ja\n", d, opt);
+    EXPECT_TRUE(r.yaml.empty()) << id;
+    ASSERT_EQ(messages(d).size(), 1u) << id;
+    EXPECT_EQ(messages(d)[0], "svar.csv: error: survey id '" + id +
+                                  "' is not a slug (use lower-case letters a-z, digits, '-' and "
+                                  "'_', starting with a letter or digit); give one with --survey");
+  }
+}
+
+// What `check` refuses is refused here, at the cell: a cell larger than a content file,
+// control characters.
+TEST(ImportSurvey, SizeLimitAndControlCharactersOfCells) {
+  {
+    Diagnostics d;
+    const std::string big(content::kMaxFileBytes + 1, 'x');
+    const ImportResult r = import("Kommune;q1\nAlfa;ok\nBravo;" + big + "\n", d);
+    EXPECT_TRUE(r.yaml.empty());
+    ASSERT_EQ(messages(d).size(), 1u) << joined(d).substr(0, 1000);
+    EXPECT_EQ(messages(d)[0].rfind("svar.csv:3:7: error: the cell is 16777217 bytes; a content "
+                                   "file is limited to 16777216 bytes",
+                                   0),
+              0u)
+        << messages(d)[0];
+  }
+  {
+    // Each cell under the limit, the survey file over it.
+    Diagnostics d;
+    const std::string cell(9u << 20, 'x');
+    const ImportResult r = import("Kommune;q1\nAlfa;" + cell + "\nBravo;" + cell + "\n", d);
+    EXPECT_TRUE(r.yaml.empty());
+    ASSERT_EQ(messages(d).size(), 1u) << joined(d);
+    EXPECT_NE(messages(d)[0].find("so check would refuse it"), std::string::npos);
+  }
+  {
+    Diagnostics d;
+    const ImportResult r = import("Kommune;q1\nAlfa;a\x1b[31mx\x07\n", d);
+    EXPECT_TRUE(r.yaml.empty());
+    ASSERT_EQ(messages(d).size(), 1u) << joined(d);
+    EXPECT_EQ(messages(d)[0].rfind("svar.csv:2:6: error: control character U+001B in the cell", 0),
+              0u)
+        << messages(d)[0];
+  }
+}
+
+// A flood of errors is capped as `check` caps it: the first ones, then a count.
+TEST(ImportSurvey, ErrorFloodIsCapped) {
+  std::string csv = "Kommune;q2\n";
+  for (int i = 0; i < 200000; ++i) csv += "Oslo;Ja\n";
+  Diagnostics d;
+  const ImportResult r = import(csv, d);
+  EXPECT_TRUE(r.yaml.empty());
+  const auto m = messages(d);
+  // The fixture's survey has four questions without a column: four warnings come first.
+  ASSERT_EQ(d.items().size(), content::kMaxDiagnosticsPerFile + 1);
+  ASSERT_EQ(m.size(), content::kMaxDiagnosticsPerFile - 4 + 1);
+  EXPECT_EQ(m.front().rfind("svar.csv:2:1: error: unknown municipality \"Oslo\"", 0), 0u);
+  EXPECT_EQ(m.back(), "svar.csv: error: further problems in this file are not shown: " +
+                          std::to_string(200000 - (content::kMaxDiagnosticsPerFile - 4)) +
+                          " errors");
 }
 
 TEST(ImportSurvey, UnknownMunicipalityIsAnErrorWithLineAndNothingIsWritten) {
