@@ -31,9 +31,14 @@ InterruptGuard::InterruptGuard() {
   struct sigaction sa {};
   sa.sa_handler = on_signal;
   sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, &g_old_int);
-  sigaction(SIGTERM, &sa, &g_old_term);
-  sigaction(SIGHUP, &sa, &g_old_hup);
+  // A signal the caller ignores (nohup, a background job without job control) stays ignored.
+  auto install = [&sa](int sig, struct sigaction* old) {
+    sigaction(sig, nullptr, old);
+    if (old->sa_handler != SIG_IGN) sigaction(sig, &sa, nullptr);
+  };
+  install(SIGINT, &g_old_int);
+  install(SIGTERM, &g_old_term);
+  install(SIGHUP, &g_old_hup);
 }
 
 InterruptGuard::~InterruptGuard() {

@@ -105,6 +105,103 @@ atomic)
   [ "$(cat "$d/rapport.md" | md5sum)" = "$before" ] || fail "failed build changed the old output"
   [ "$(ls "$work/out")" = "interkommunalt-samarbeid-i-as-og-orsta" ] || fail "leftovers: $(ls "$work/out")"
   ;;
+output-safety)
+  # samrapport replaces only folders it made, never the content, the templates or the cwd.
+  slug=interkommunalt-samarbeid-i-as-og-orsta
+  cp -r "$fixtures/minimal" "$work/$slug"
+  before=$(find "$work/$slug" -type f | sort | xargs md5sum)
+  (cd "$work" && expect_rc 2 "$bin" build -q --content "$slug" --out . --formats md) || exit 1
+  grep -q "refusing to replace this folder: it is .*$slug" "$work/stderr" || fail "no refusal: $(cat "$work/stderr")"
+  [ "$(find "$work/$slug" -type f | sort | xargs md5sum)" = "$before" ] || fail "the content was changed"
+  mkdir -p "$work/out/$slug" && echo "mine" >"$work/out/$slug/thesis.tex"
+  expect_rc 2 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md
+  grep -q "was not made by samrapport" "$work/stderr" || fail "unmarked folder replaced: $(cat "$work/stderr")"
+  [ "$(cat "$work/out/$slug/thesis.tex")" = "mine" ] || fail "unmarked folder changed"
+  rm -rf "$work/out/$slug"
+  expect_rc 0 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md
+  (cd "$work/out/$slug" && expect_rc 2 "$bin" build -q --content "$fixtures/minimal" --out .. --formats md) || exit 1
+  grep -q "working directory" "$work/stderr" || fail "cwd replaced: $(cat "$work/stderr")"
+  # Another format keeps the files of the first (html-fragment used to delete rapport.md).
+  expect_rc 0 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats html-fragment
+  [ -s "$work/out/$slug/rapport.md" ] || fail "html-fragment build deleted rapport.md"
+  [ -s "$work/out/$slug/rapport.fragment.html" ] || fail "no fragment"
+  expect_rc 2 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --templates "$work/nope"
+  grep -q "no such folder" "$work/stderr" || fail "missing --templates folder accepted"
+  ;;
+commit-faults)
+  # Killed just before or just after the swap: the output is the old or the new one, whole,
+  # and the next build removes what the killed one left.
+  slug=interkommunalt-samarbeid-i-as-og-orsta
+  d="$work/out/$slug"
+  expect_rc 0 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md
+  old=$(md5sum <"$d/rapport.md")
+  mkdir -p "$work/tpl/report"
+  printf '# Endret\n\nNy tekst.\n' >"$work/tpl/report/rapport.md.j2"
+  SAMRAPPORT_FAULT=before-commit "$bin" build -q --content "$fixtures/minimal" --out "$work/out" \
+    --formats md --templates "$work/tpl" >/dev/null 2>&1 && fail "fault point before-commit not reached"
+  [ "$(md5sum <"$d/rapport.md")" = "$old" ] || fail "killed before the swap, the output changed"
+  [ -n "$(ls -A "$work/out/.samrapport-staging")" ] || fail "expected a killed build's staging"
+  SAMRAPPORT_FAULT=after-commit "$bin" build -q --content "$fixtures/minimal" --out "$work/out" \
+    --formats md --templates "$work/tpl" >/dev/null 2>&1 && fail "fault point after-commit not reached"
+  grep -q "Ny tekst" "$d/rapport.md" || fail "killed after the swap, the output is not the new one"
+  expect_rc 0 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md
+  [ -z "$(ls -A "$work/out/.samrapport-staging" 2>/dev/null)" ] || fail "stale staging not removed"
+  [ "$(ls "$work/out")" = "$slug" ] || fail "leftovers: $(ls -A "$work/out")"
+  ;;
+readers-and-concurrent-builds)
+  # A reader polling during rebuilds never sees the folder missing; concurrent builds into
+  # one OUT either build or say that another build is writing, never a raw filesystem error.
+  slug=interkommunalt-samarbeid-i-as-og-orsta
+  d="$work/out/$slug"
+  expect_rc 0 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md,html
+  : >"$work/misses"
+  ( while [ ! -e "$work/stop" ]; do [ -f "$d/rapport.md" ] || echo miss >>"$work/misses"; done ) &
+  reader=$!
+  for i in $(seq 1 20); do
+    "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md,html 2>"$work/err-a-$i" &
+    a=$!
+    "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md,html 2>"$work/err-b-$i"
+    wait $a
+  done
+  touch "$work/stop"
+  wait $reader
+  [ ! -s "$work/misses" ] || fail "the output folder was missing $(wc -l <"$work/misses") times during rebuilds"
+  if cat "$work"/err-* | grep -v "another build is writing\|: note: " | grep -q .; then
+    fail "concurrent builds: $(cat "$work"/err-* | sort | uniq -c)"
+  fi
+  [ -s "$d/rapport.md" ] && [ -s "$d/rapport.html" ] || fail "output incomplete after concurrent builds"
+  ;;
+kill-during-pdf|interrupt-during-pdf)
+  # SIGKILL or Ctrl-C (SIGINT) while TeX runs: no TeX process survives, the old output
+  # stays, and the next build cleans up. Ctrl-C exits 130.
+  command -v latexmk >/dev/null || { echo "SKIP: no latexmk"; exit 77; }
+  set -m  # background jobs get SIGINT as they would at a terminal
+  expect_rc 0 "$bin" build -q --out "$work/out" --formats md
+  d=$(ls -d "$work/out"/*/)
+  old=$(md5sum <"$d/rapport.md")
+  tex_pids() {  # processes working below our output directory
+    for p in /proc/[0-9]*; do
+      case "$(readlink "$p/cwd" 2>/dev/null)" in "$work/out"*) echo "${p#/proc/}" ;; esac
+    done
+  }
+  "$bin" build -q --out "$work/out" --formats md,pdf >"$work/bg.out" 2>"$work/bg.err" &
+  pid=$!
+  for _ in $(seq 1 600); do [ -n "$(tex_pids)" ] && break; sleep 0.1; done
+  [ -n "$(tex_pids)" ] || fail "TeX did not start"
+  if [ "$case_name" = kill-during-pdf ]; then kill -KILL $pid; else kill -INT $pid; fi
+  wait $pid
+  rc=$?
+  if [ "$case_name" = interrupt-during-pdf ]; then
+    [ $rc -eq 130 ] || fail "Ctrl-C during PDF: exit $rc, expected 130 ($(cat "$work/bg.err"))"
+    grep -q "interrupted" "$work/bg.err" || fail "no message: $(cat "$work/bg.err")"
+  fi
+  for _ in $(seq 1 50); do [ -z "$(tex_pids)" ] && break; sleep 0.1; done
+  [ -z "$(tex_pids)" ] || fail "TeX processes outlived the build: $(tex_pids | xargs ps -o pid,cmd -p)"
+  [ "$(md5sum <"$d/rapport.md")" = "$old" ] || fail "the old output changed"
+  [ ! -e "$d/rapport.pdf" ] || fail "a PDF was committed"
+  expect_rc 0 "$bin" build -q --out "$work/out" --formats md
+  [ -z "$(ls -A "$work/out/.samrapport-staging" 2>/dev/null)" ] || fail "stale staging not removed"
+  ;;
 pdf-default)
   # The full default report through latexmk; pdftotext must show captions and numbers.
   expect_rc 0 "$bin" build -q --out "$work/out" --formats pdf
