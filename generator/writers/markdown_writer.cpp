@@ -14,7 +14,7 @@ using namespace document;
 enum class Context { block, table_cell, link_text };
 
 // Pipe-table columns wider than this (in characters) are not padded.
-constexpr std::size_t kMaxPaddedWidth = 100;
+constexpr std::size_t kMaxPaddedWidth = 500;
 
 bool autolink_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
