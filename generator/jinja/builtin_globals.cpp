@@ -2,6 +2,7 @@
 #include "jinja/callable.hpp"
 #include "jinja/environment.hpp"
 #include "jinja/error.hpp"
+#include "jinja/limits.hpp"
 #include "jinja/runtime_objects.hpp"
 
 namespace samrapport::jinja {
@@ -47,6 +48,7 @@ Value do_range(Context& ctx, CallArgs& args) {
   l->range_start = start;
   l->range_stop = stop;
   l->range_step = step;
+  check_alloc(static_cast<std::size_t>(count) * sizeof(Value));
   l->items.reserve(static_cast<std::size_t>(count));
   std::int64_t v = start;
   for (__int128 i = 0; i < count; ++i, v += step) l->items.emplace_back(v);
@@ -131,6 +133,7 @@ Value do_lipsum(Context& ctx, CallArgs& args) {
       para += word;
     }
     para += '.';
+    ctx.check_size(out.size() + para.size() + 9);
     if (p) out += html ? "\n" : "\n\n";
     out += html ? "<p>" + para + "</p>" : para;
   }

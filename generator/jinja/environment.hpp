@@ -43,16 +43,18 @@ struct Options {
   int max_recursion_depth = 200;
   /// Items produced by one range().
   std::int64_t max_range_size = 1'000'000;
-  /// Bytes of the output and of any one string.
-  std::size_t max_output_size = 256u * 1024 * 1024;
+  /// Bytes of the output and of any one string. (The largest legitimate page, the norway4x
+  /// survey report, is 7 MB of Markdown.)
+  std::size_t max_output_size = 64u * 1024 * 1024;
   /// Parser nesting of expressions and tags, operator and filter chains included.
   int max_nesting_depth = 300;
   /// Loop iterations and calls (macros, functions, filters, tests, methods) of one render,
-  /// and containers walked by ==, hash and printing.
-  std::uint64_t max_operations = 100'000'000;
+  /// and containers walked by ==, hash and printing. (norway4x: 0.53 million; 50 million
+  /// take about 1.5 s.)
+  std::uint64_t max_operations = 50'000'000;
   /// Bytes of all strings one render produces (every result, not only the output) and of
-  /// the list items it stores, added up.
-  std::uint64_t max_total_size = 1024ull * 1024 * 1024;
+  /// the list items it stores, added up: bounds the memory of a render. (norway4x: 22 MB.)
+  std::uint64_t max_total_size = 256ull * 1024 * 1024;
   /// Nesting of lists, dicts and namespaces that printing, ==, hash and JSON follow.
   int max_value_depth = 1000;
 };

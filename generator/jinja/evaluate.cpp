@@ -72,9 +72,14 @@ std::vector<std::string> code_points(const std::string& s) {
   return out;
 }
 
-/// Adds a string result to the render's total, unless it is `input` passed through.
+/// Adds a string or list result to the render's total, unless it is `input` passed through.
 void charge_result(const Value& out, const Value& input) {
-  if (out.is_string() && out.identity() != input.identity()) charge_bytes(out.str().size());
+  if (out.identity() == input.identity()) return;
+  if (out.is_string()) {
+    charge_bytes(out.str().size());
+  } else if (out.is_sequence()) {
+    charge_bytes(out.items().size() * sizeof(Value));
+  }
 }
 
 }  // namespace
@@ -387,7 +392,10 @@ Value Renderer::eval_call(const CallExpr& e, Frame& f) {
   Value callee = eval(*e.callee, f);
   CallArgs args;
   eval_args(e.args, f, args);
-  return call(callee, args);
+  Value out = call(callee, args);
+  // lists made by functions (range(), ...); strings made by macros were output already
+  if (out.is_sequence()) charge_result(out, callee);
+  return out;
 }
 
 Value Renderer::eval_filter(const FilterExpr& e, Frame& f, const Value* input) {
@@ -507,7 +515,7 @@ Value Renderer::eval_node(const Expr& e, Frame& f) {
       Value l = eval(*b.left, f);
       Value r = eval(*b.right, f);
       Value out = binary_op(b.op, l, r, *this);
-      if (out.is_string() && out.identity() != r.identity()) charge_result(out, l);
+      if (out.identity() != r.identity()) charge_result(out, l);
       return out;
     }
     case NodeKind::And: {
