@@ -9,6 +9,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <set>
 
 #include "document/cross_refs.hpp"
 #include "document/declarations.hpp"
@@ -278,6 +280,10 @@ class Reader {
       case CMARK_NODE_LINK:
       case CMARK_NODE_IMAGE: {
         std::string url(or_empty(cmark_node_get_url(n)));
+        if (type == CMARK_NODE_LINK && escaped_email(n, url)) {
+          inlines(n, out);
+          return;
+        }
         if (refuse_url(n, url)) {
           inlines(n, out);
           return;
@@ -401,10 +407,75 @@ class Reader {
   void block(cmark_node* n, std::vector<Block>& out) {
     if (!enter(n)) return;
     const SourcePos saved = block_pos_;
+    cmark_node* const saved_node = block_node_;
     block_pos_ = pos(n);
+    block_node_ = n;
+    escaped_emails_.reset();
     block_node(n, out);
     block_pos_ = saved;
+    block_node_ = saved_node;
+    escaped_emails_.reset();
     leave();
+  }
+
+  // cmark-gfm's autolink extension finds e-mail addresses in text after backslash escapes
+  // are read, so an address the Markdown escaper wrote as "post\@nivi.no" (a value) would
+  // still become a link. Such a link is its text again: the addresses written with "\@" in
+  // the source of the current block are collected once per block.
+  bool escaped_email(cmark_node* n, std::string_view url) {
+    if (url.substr(0, 7) != "mailto:" || block_node_ == nullptr) return false;
+    cmark_node* child = cmark_node_first_child(n);
+    if (child == nullptr || cmark_node_next(child) != nullptr ||
+        cmark_node_get_type(child) != CMARK_NODE_TEXT || literal(child) != url.substr(7)) {
+      return false;
+    }
+    if (!escaped_emails_) {
+      escaped_emails_.emplace();
+      const int first = cmark_node_get_start_line(block_node_);
+      const int last = cmark_node_get_end_line(block_node_);
+      for (int l = first; l > 0 && l <= last; ++l) collect_escaped_emails(line_text(l));
+    }
+    return escaped_emails_->contains(std::string(url.substr(7)));
+  }
+
+  void collect_escaped_emails(std::string_view line) {
+    const auto local_char = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '.' || c == '+' || c == '-' || c == '_';
+    };
+    for (std::size_t at = line.find("\\@"); at != std::string_view::npos;
+         at = line.find("\\@", at + 2)) {
+      // The address as cmark reads it: escapes such as "\_" stand for the character.
+      std::size_t begin = at;
+      while (begin > 0) {
+        const char c = line[begin - 1];
+        if (local_char(c)) {
+          --begin;
+        } else if (c == '\\' && begin < at && local_char(line[begin]) &&
+                   !(line[begin] >= '0' && line[begin] <= '9')) {
+          --begin;
+        } else {
+          break;
+        }
+      }
+      std::size_t end = at + 2;
+      while (end < line.size()) {
+        if (local_char(line[end])) {
+          ++end;
+        } else if (line[end] == '\\' && end + 1 < line.size() && local_char(line[end + 1])) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      std::string email;
+      for (std::size_t i = begin; i < end; ++i) {
+        if (line[i] == '\\' && i + 1 < end) continue;
+        email += line[i];
+      }
+      while (!email.empty() && (email.back() == '.' || email.back() == '-')) email.pop_back();
+      escaped_emails_->insert(std::move(email));
+    }
   }
 
   void block_node(cmark_node* n, std::vector<Block>& out) {
@@ -473,6 +544,8 @@ class Reader {
   std::vector<std::size_t> line_starts_;
   int depth_ = 0;
   bool too_deep_ = false;
+  cmark_node* block_node_ = nullptr;
+  std::optional<std::set<std::string>> escaped_emails_;
   SourcePos block_pos_;
   std::map<std::string, SourcePos> ids_;
   std::map<cmark_node*, int> footnotes_;

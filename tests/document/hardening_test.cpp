@@ -94,6 +94,19 @@ TEST(Urls, RefusedLinksAndImagesPrintAsTheirText) {
       << messages(diags);
 }
 
+// An address written with "\\@" (as the Markdown escaper writes a value) is text; GFM's
+// e-mail autolinks otherwise stay links.
+TEST(Autolinks, EscapedEmailIsText) {
+  Diagnostics diags;
+  const Document doc = parse("a post\\@nivi.no b ola\\_n\\@x.no c kari@nivi.no\n", diags);
+  const Inlines& in = doc.blocks.at(0).inlines;
+  EXPECT_EQ(plain_text(in), "a post@nivi.no b ola_n@x.no c kari@nivi.no");
+  int links = 0;
+  for (const Inline& i : in) links += i.kind == InlineKind::link ? 1 : 0;
+  EXPECT_EQ(links, 1);
+  EXPECT_EQ(in.back().url, "mailto:kari@nivi.no");
+}
+
 // Nesting that would overflow the stack of a recursive walk ends in one positioned error.
 void expect_too_deep(const std::string& md, std::string_view where) {
   Diagnostics diags;

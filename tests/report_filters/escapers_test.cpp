@@ -89,6 +89,7 @@ TEST(Escapers, MarkdownForTheDocumentLayer) {
   EXPECT_EQ(md("\"https://nivi.no/x\""), "\"https\\://nivi.no/x\"");
   EXPECT_EQ(md("se www.nivi.no"), "se www\\.nivi.no");
   EXPECT_EQ(md("awww.x"), "awww.x");
+  EXPECT_EQ(md("ola_n@nivi.no"), "ola\\_n\\@nivi.no");
   // The syntax-only escaper (macro libraries) leaves braces alone.
   std::string syntax;
   rf::escape_markdown_syntax("{ref:a} *b*", syntax);

@@ -83,7 +83,8 @@ TEST(VerbatimValues, MarkersAttributesIndentationAndUrls) {
       {"name", "Ordning {ref:tab:oppgaver} og {ref:ukjent} og {Ref:x} {refnum:y}"},
       {"region", "Hallingdal {-}"},
       {"answer",
-       "første linje\n\n    innrykket linje\nse \"https://nivi.no/svar\" og www.nivi.no"}};
+       "første linje\n\n    innrykket linje\nse \"https://nivi.no/svar\" og www.nivi.no, "
+       "post@nivi.no og ola_n@x.no"}};
   const Built b = build(kTemplate, context);
   ASSERT_TRUE(b.diagnostics.find("error") == std::string::npos) << b.diagnostics;
   ASSERT_EQ(b.doc.blocks.size(), 6u) << b.diagnostics;
@@ -98,7 +99,8 @@ TEST(VerbatimValues, MarkersAttributesIndentationAndUrls) {
   // The indented line is a paragraph, not code; the URL is text, not a link.
   EXPECT_EQ(b.doc.blocks[5].kind, document::BlockKind::paragraph);
   EXPECT_EQ(document::plain_text(b.doc.blocks[5].inlines),
-            "    innrykket linje se \"https://nivi.no/svar\" og www.nivi.no");
+            "    innrykket linje se \"https://nivi.no/svar\" og www.nivi.no, post@nivi.no og "
+            "ola_n@x.no");
   for (const auto& in : b.doc.blocks[5].inlines) {
     EXPECT_NE(in.kind, document::InlineKind::link);
   }
@@ -108,6 +110,7 @@ TEST(VerbatimValues, MarkersAttributesIndentationAndUrls) {
     EXPECT_EQ(out->find("<pre>"), std::string::npos);
     EXPECT_EQ(out->find("href=\"https://nivi.no/svar"), std::string::npos);
     EXPECT_EQ(out->find("href=\"http://www.nivi.no"), std::string::npos);
+    EXPECT_EQ(out->find("mailto:"), std::string::npos);
   }
   EXPECT_NE(b.tex.find("Ordning \\{ref:tab:oppgaver\\} og \\{ref:ukjent\\}"), std::string::npos);
   EXPECT_NE(b.tex.find("Hallingdal \\{-\\}"), std::string::npos);
@@ -119,7 +122,9 @@ TEST(VerbatimValues, MarkersAttributesIndentationAndUrls) {
             std::string::npos)
       << b.md;
   EXPECT_NE(again.find("1.1 Hallingdal {-}|"), std::string::npos) << b.md;
-  EXPECT_NE(again.find("se \"https://nivi.no/svar\" og www.nivi.no"), std::string::npos) << b.md;
+  EXPECT_NE(again.find("se \"https://nivi.no/svar\" og www.nivi.no, post@nivi.no og ola_n@x.no"),
+            std::string::npos)
+      << b.md;
   EXPECT_EQ(b.md.find("\n    innrykket"), std::string::npos) << b.md;
 }
 
