@@ -45,7 +45,7 @@ std::string escape_controls(std::string_view text) {
       out += text[i];
       continue;
     }
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, "\\u%04x", code);
     out += buf;
   }

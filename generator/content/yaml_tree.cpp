@@ -321,7 +321,7 @@ class TreeBuilder final : public YAML::EventHandler {
       }
       if (code == 0x110000) continue;
       if (dup_keys_.size() > kMaxDuplicateReports) return;
-      char hex[8];
+      char hex[16];
       std::snprintf(hex, sizeof hex, "%04X", code);
       dup_keys_.push_back(
           Duplicate{SourcePos{doc_.path_, static_cast<int>(n.line), static_cast<int>(n.column)},

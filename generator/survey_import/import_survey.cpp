@@ -527,7 +527,7 @@ void Importer::check_cells(const CsvTable& table) {
                         static_cast<unsigned char>(f.text[i + 1]) >= 0x80 &&
                         static_cast<unsigned char>(f.text[i + 1]) <= 0x9f;
         if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c1) {
-          char hex[8];
+          char hex[16];
           std::snprintf(hex, sizeof hex, "%04X",
                         c1 ? static_cast<unsigned char>(f.text[i + 1]) : c);
           diags_.error(at(f), std::string("control character U+") + hex +

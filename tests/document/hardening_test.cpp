@@ -19,7 +19,7 @@ std::string image_figure(std::string_view path) {
   std::string escaped;
   for (const char c : path) {
     if (static_cast<unsigned char>(c) < 0x20) {
-      char buf[8];
+      char buf[16];
       std::snprintf(buf, sizeof buf, "\\u%04x", c);
       escaped += buf;
       continue;
