@@ -56,12 +56,21 @@ int fuzz_render(const std::uint8_t* data, std::size_t size) {
     o.max_recursion_depth = 30;
     o.max_range_size = 1000;
     o.max_output_size = 1 << 20;
+    o.max_total_size = 4 << 20;
+    o.max_operations = 200'000;
+    o.max_value_depth = 200;
     auto* e = new jinja::Environment(o);
     auto loader = std::make_shared<jinja::DictLoader>();
     loader->add("inc", "[{{ x }}{% block b %}B{% endblock %}]");
     loader->add("base", "<{% block b %}{% endblock %}>");
     loader->add("m", "{% macro f(a, b=2) %}{{ a }}{{ b }}{{ caller() if caller }}{% endmacro %}");
+    loader->add("self", "({{ render('self') }})");
     e->set_loader(loader);
+    // a function that renders a template from within the render, as samrapport's text()
+    e->add_function("render", [e](jinja::Context&, jinja::CallArgs& args) -> jinja::Value {
+      if (args.pos.empty() || !args.pos[0].is_string()) return jinja::Value();
+      return jinja::Value::markup(e->render(args.pos[0].str(), jinja::Value::dict()));
+    });
     return e;
   }();
   static const jinja::Value context = jinja::from_json(nlohmann::ordered_json::parse(

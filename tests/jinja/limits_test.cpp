@@ -1,5 +1,8 @@
 // Safety limits: clear errors instead of crashes or unbounded memory.
 #include <gtest/gtest.h>
+#include <pthread.h>
+
+#include <functional>
 
 #include "jinja/environment.hpp"
 #include "jinja/error.hpp"
@@ -386,4 +389,60 @@ TEST(Limits, SizesAreCheckedBeforeAllocating) {
                               "{{ 'a b c'|wordwrap(1) }}|{{ 'ab'.replace('', '-') }}",
                               Value::dict()),
             "  a\n  b|a   b|bbXbb|a%20b|a\nb\nc|-a-b-");
+}
+
+namespace {
+
+/// Runs `fn` on a thread with a stack of `bytes`.
+void run_with_stack(std::size_t bytes, const std::function<void()>& fn) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, bytes);
+  pthread_t thread;
+  auto body = [](void* arg) -> void* {
+    (*static_cast<const std::function<void()>*>(arg))();
+    return nullptr;
+  };
+  ASSERT_EQ(pthread_create(&thread, &attr, body, const_cast<std::function<void()>*>(&fn)), 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+}
+
+}  // namespace
+
+TEST(Limits, StackBackstopOnASmallStack) {
+  // Macro recursion within its limit, each call deep inside an expression: on a 512 KiB
+  // thread stack this would overflow; the render stops with a positioned error instead.
+  std::string src = "{% macro r(n) %}{% if n %}{{ " + repeat("- ", 250) +
+                    "(r(n - 1)|length) }}{% endif %}{% endmacro %}{{ r(190) }}";
+  std::string message;
+  bool positioned = false;
+  run_with_stack(512 * 1024, [&] {
+    jinja::Environment env;
+    try {
+      env.render_string(src, Value::dict());
+    } catch (const jinja::TemplateError& e) {
+      message = e.message();
+      positioned = e.has_position();
+    }
+  });
+  EXPECT_NE(message.find("template nested too deeply: the render has used three quarters"),
+            std::string::npos)
+      << message;
+  EXPECT_TRUE(positioned);
+  // the same template renders where the stack is large enough: the backstop is not a limit
+  // of its own
+  std::string out;
+  run_with_stack(64 * 1024 * 1024, [&] {
+    jinja::Environment env;
+    try {
+      out = env.render_string(
+          "{% macro r(n) %}{% if n %}{{ r(n - 1) }}{% endif %}x{% endmacro %}"
+          "{{ r(150) }}",
+          Value::dict());
+    } catch (const jinja::TemplateError& e) {
+      out = e.message();
+    }
+  });
+  EXPECT_EQ(out, repeat("x", 151));
 }
