@@ -33,9 +33,12 @@ void compute_arrangements(const Index& index, Results& results) {
     if (arrangement.legal_form) info.legal_form = std::string(to_string(*arrangement.legal_form));
     if (arrangement.sector < content.sectors.size()) {
       info.sector = content.sectors[arrangement.sector].id;
+      info.sector_name = content.sectors[arrangement.sector].name;
     }
     for (auto t : arrangement.tasks) {
-      if (t < content.tasks.size()) info.tasks.push_back(content.tasks[t].id);
+      if (t >= content.tasks.size()) continue;
+      info.tasks.push_back(content.tasks[t].id);
+      info.task_names.push_back(content.tasks[t].name);
     }
     info.established = arrangement.established;
     info.established_between = arrangement.established_between;

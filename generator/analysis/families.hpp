@@ -22,5 +22,6 @@ void compute_sectors(const Index& index, Results& results);            // sector
 void compute_service_structure(const Index& index, Results& results);  // service_structure.cpp
 void compute_lists(const Index& index, Results& results);              // lists.cpp
 void compute_datasets(const Index& index, Results& results);           // datasets.cpp
+void compute_ownership(const Index& index, Results& results);          // ownership.cpp
 
 }  // namespace samrapport::analysis

@@ -41,7 +41,7 @@ std::vector<std::string> collation_keys(const std::vector<const std::string*>& n
 }  // namespace
 
 Index build_index(const content::Content& content, const Options& options) {
-  Index index{content, options, {}, {}, {}, {}, {}, {}, {}, {}};
+  Index index{content, options, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   const auto& arrangements = content.arrangements;
   const std::size_t n_municipalities = content.municipalities.size();
 
@@ -95,6 +95,18 @@ Index build_index(const content::Content& content, const Options& options) {
     return arrangements[x.a].id < arrangements[y.a].id;
   });
   for (std::size_t i = 0; i < items.size(); ++i) index.order[i] = items[i].a;
+  // Name order (collation, then id), for lists sorted by name.
+  {
+    std::vector<const Item*> by_name;
+    by_name.reserve(items.size());
+    for (const Item& item : items) by_name.push_back(&item);
+    std::sort(by_name.begin(), by_name.end(), [&](const Item* x, const Item* y) {
+      if (const int c = x->key.compare(y->key); c != 0) return c < 0;
+      return arrangements[x->a].id < arrangements[y->a].id;
+    });
+    index.name_rank.assign(arrangements.size(), 0);
+    for (std::size_t i = 0; i < by_name.size(); ++i) index.name_rank[by_name[i]->a] = i;
+  }
 
   index.of_municipality.resize(n_municipalities);
   index.hosted.assign(n_municipalities, 0);

@@ -22,6 +22,9 @@ struct Index {
   /// Current arrangements in report order: participant_count ascending, then collation of
   /// the name, then id.
   ArrangementList order;
+  /// Per current arrangement: its position in the collation order of the names (then id);
+  /// 0 for arrangements that are not current.
+  std::vector<std::size_t> name_rank;
   /// Per arrangement: its listed participants without repeats (listed order).
   std::vector<std::vector<content::MunicipalityIdx>> participants;
   /// Per municipality: the current arrangements it takes part in, report order.

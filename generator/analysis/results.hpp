@@ -51,7 +51,9 @@ struct ArrangementInfo {
   bool host_in_scope = false;
   std::optional<std::string> legal_form;  // YAML value
   std::string sector;                     // sector id
-  std::vector<std::string> tasks;         // task ids, listed order
+  std::string sector_name;
+  std::vector<std::string> tasks;       // task ids, listed order
+  std::vector<std::string> task_names;  // their names, listed order
   std::optional<int> established;
   std::optional<std::pair<int, int>> established_between;
   std::optional<int> ended;
@@ -309,6 +311,128 @@ struct DatasetResult {
   std::optional<std::vector<DatasetValue>> total;
 };
 
+// ---------------------------------------------------------------- eierskapsmelding
+
+/// A municipality's eierskapsmelding metadata (content: municipalities.yaml).
+struct OwnershipReportMeta {
+  std::optional<std::string> adopted_by;
+  std::optional<std::string> date;  // "2024-03-14"
+  std::optional<std::string> case_number;
+  std::optional<std::string> election_period;  // "2023-2027"
+};
+
+/// Another owner of an entity, beside the municipality the list belongs to.
+struct CoOwner {
+  std::string name;
+  bool municipal = false;
+  std::optional<double> share;            // ownership percent, when given
+  std::optional<double> liability_share;  // percent, when given (municipal owners only)
+};
+
+struct RepresentativeRow {
+  std::string name;
+  std::optional<std::string> role;
+  std::optional<std::string> term;  // "2023-2027"
+};
+
+struct AgreementInfo {
+  std::optional<std::string> date;  // "2019-06-20"
+  std::optional<std::string> case_number;
+  std::optional<std::string> link;
+};
+
+/// Key figures of one year in NOK, with the municipality's own contribution.
+struct KeyFigureRow {
+  int year = 0;
+  std::optional<double> operating_income;
+  std::optional<double> result;
+  std::optional<double> equity;
+  std::optional<double> debt;
+  std::optional<double> contribution;  // this municipality's, when given
+};
+
+/// An entity with a legal personality or ownership, as one owner municipality sees it.
+struct OwnedEntity {
+  ArrangementRef arrangement = 0;
+  std::string id;
+  std::string name;
+  std::optional<std::string> org_number;
+  std::string legal_form;  // YAML value
+  bool own_legal_person = false;
+  std::optional<double> share;            // this municipality's ownership percent
+  std::optional<double> liability_share;  // this municipality's liability percent
+  /// Municipal co-owners (participants and municipal owners, collation order), then
+  /// other_owners (file order).
+  std::vector<CoOwner> co_owners;
+  int participant_count = 0;  // participant_total when set, else listed
+  std::optional<std::string> host;
+  std::string sector;  // sector id
+  std::string sector_name;
+  std::optional<int> established;
+  std::optional<std::pair<int, int>> established_between;
+  std::optional<std::string> purpose;
+  std::optional<std::string> owner_purpose;  // this municipality's
+  std::optional<std::string> description;
+  std::vector<RepresentativeRow> representatives;  // this municipality's, file order
+  std::optional<double> fte;
+  std::optional<AgreementInfo> agreement;
+  std::vector<KeyFigureRow> key_figures;  // year ascending
+};
+
+struct LegalFormCount {
+  std::string legal_form;
+  int count = 0;
+};
+
+/// A municipality's contributions of one year, summed over its entities.
+struct ContributionSum {
+  int year = 0;
+  double value = 0;
+  int entities = 0;  // entities with this municipality's contribution that year
+};
+
+/// One row of the § 17-4 overview: a current arrangement the municipality takes part in.
+/// Its name, host, sector, tasks, years and man-years are those of
+/// Results::arrangements[arrangement] (the JSON writes them into the row).
+struct OverviewRow {
+  ArrangementRef arrangement = 0;
+  std::vector<std::string> other_participants;  // listed, collation order
+  bool entity = false;                          // also listed among the municipality's entities
+};
+
+struct OverviewGroup {
+  std::string legal_form;  // YAML value, or "unknown"
+  int count = 0;
+  std::vector<OverviewRow> arrangements;  // collation of the name, then id
+};
+
+/// Counts of entities without a registered value.
+struct OwnershipGaps {
+  int org_number = 0;
+  int share = 0;
+  int purpose = 0;
+  int owner_purpose = 0;
+  int representatives = 0;
+  int key_figures = 0;
+};
+
+/// Everything one municipality's eierskapsmelding prints.
+struct MunicipalityOwnership {
+  std::string id;
+  std::string name;
+  std::string language;  // "nb" | "nn" | "en": the municipality's, else the report's
+  std::optional<OwnershipReportMeta> eierskapsmelding;
+  std::vector<OwnedEntity> entities;  // legal form (schema order), then collation of the name
+  std::vector<LegalFormCount> entity_counts;  // schema order, non-zero only
+  int entities_total = 0;
+  std::optional<ContributionSum> contributions;        // the latest year with any
+  std::vector<ContributionSum> contributions_by_year;  // year ascending
+  OwnershipGaps missing;
+  std::vector<OverviewGroup> arrangements_by_legal_form;  // schema order, unknown last
+  int arrangements_total = 0;
+  std::string register_date;  // report.reference_date
+};
+
 // ---------------------------------------------------------------- the whole
 
 struct Results {
@@ -353,6 +477,9 @@ struct Results {
   std::vector<std::string> chapter4_municipalities;
 
   std::vector<DatasetResult> datasets;  // content order
+
+  /// The eierskapsmelding of every in-scope municipality, content order.
+  std::vector<MunicipalityOwnership> ownership;
 
   /// The survey analysis (analysis/surveys.hpp), stored as its JSON.
   nlohmann::ordered_json surveys = nlohmann::ordered_json::object();

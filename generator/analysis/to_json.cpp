@@ -291,11 +291,12 @@ json arrangement(const ArrangementInfo& a) {
   if (a.established_between) {
     between = json::array({a.established_between->first, a.established_between->second});
   }
-  return Fields(19)("id", a.id)("name", a.name)("participants", a.participants)(
+  return Fields(21)("id", a.id)("name", a.name)("participants", a.participants)(
              "participant_count", a.participant_count)(
              "in_scope_participants", a.in_scope_participants)("other_owners", a.other_owners)(
              "host", optional(a.host))("host_in_scope", a.host_in_scope)(
-             "legal_form", optional(a.legal_form))("sector", a.sector)("tasks", a.tasks)(
+             "legal_form", optional(a.legal_form))("sector", a.sector)(
+             "sector_name", a.sector_name)("tasks", a.tasks)("task_names", a.task_names)(
              "established", optional(a.established))("established_between", std::move(between))(
              "ended", optional(a.ended))("fte", optional(a.fte))("current", a.current)(
              "level", optional(a.level))("period", optional(a.period))("cross_county",
@@ -347,6 +348,124 @@ json dataset(const DatasetResult& d) {
               {"total", std::move(total)}};
 }
 
+json year_pair(const std::optional<std::pair<int, int>>& span) {
+  return span ? json::array({span->first, span->second}) : json(nullptr);
+}
+
+json strings(const std::vector<std::string>& items) {
+  json out = json::array();
+  auto& array = out.get_ref<json::array_t&>();
+  array.reserve(items.size());
+  for (const auto& item : items) array.emplace_back(item);
+  return out;
+}
+
+json owned_entity(const OwnedEntity& e) {
+  json co_owners = json::array();
+  for (const auto& o : e.co_owners) {
+    co_owners.push_back(
+        Fields(4)("name", o.name)("municipal", o.municipal)("share", optional(o.share))(
+            "liability_share", optional(o.liability_share))
+            .take());
+  }
+  json representatives = json::array();
+  for (const auto& r : e.representatives) {
+    representatives.push_back(
+        Fields(3)("name", r.name)("role", optional(r.role))("term", optional(r.term)).take());
+  }
+  json agreement = nullptr;
+  if (e.agreement) {
+    agreement =
+        Fields(3)("date", optional(e.agreement->date))(
+            "case_number", optional(e.agreement->case_number))("link", optional(e.agreement->link))
+            .take();
+  }
+  json figures = json::array();
+  for (const auto& k : e.key_figures) {
+    figures.push_back(Fields(6)("year", k.year)("operating_income", optional(k.operating_income))(
+                          "result", optional(k.result))("equity", optional(k.equity))(
+                          "debt", optional(k.debt))("contribution", optional(k.contribution))
+                          .take());
+  }
+  return Fields(23)("id", e.id)("name", e.name)("org_number", optional(e.org_number))(
+             "legal_form", e.legal_form)("own_legal_person", e.own_legal_person)(
+             "share", optional(e.share))("liability_share", optional(e.liability_share))(
+             "co_owners", std::move(co_owners))("participant_count", e.participant_count)(
+             "host", optional(e.host))("sector", e.sector)("sector_name", e.sector_name)(
+             "established", optional(e.established))("established_between",
+                                                     year_pair(e.established_between))(
+             "purpose", optional(e.purpose))("owner_purpose", optional(e.owner_purpose))(
+             "description", optional(e.description))("representatives", std::move(representatives))(
+             "fte", optional(e.fte))("agreement", std::move(agreement))("key_figures",
+                                                                        std::move(figures))
+      .take();
+}
+
+json contribution_sum(const ContributionSum& c) {
+  return Fields(3)("year", c.year)("value", c.value)("entities", c.entities).take();
+}
+
+json overview_row(const Results& results, const OverviewRow& r) {
+  const ArrangementInfo& a = results.arrangements[r.arrangement];
+  return Fields(12)("id", a.id)("name", a.name)("host", optional(a.host))(
+             "other_participants", strings(r.other_participants))(
+             "participant_count", a.participant_count)("sector", a.sector)(
+             "sector_name", a.sector_name)("tasks", strings(a.task_names))("established",
+                                                                           optional(a.established))(
+             "established_between", year_pair(a.established_between))("fte", optional(a.fte))(
+             "entity", r.entity)
+      .take();
+}
+
+json municipality_ownership(const Results& results, const MunicipalityOwnership& m) {
+  json meta = nullptr;
+  if (m.eierskapsmelding) {
+    const auto& e = *m.eierskapsmelding;
+    meta =
+        Fields(4)("adopted_by", optional(e.adopted_by))("date", optional(e.date))(
+            "case_number", optional(e.case_number))("election_period", optional(e.election_period))
+            .take();
+  }
+  json entities = json::array();
+  entities.get_ref<json::array_t&>().reserve(m.entities.size());
+  for (const auto& e : m.entities) entities.push_back(owned_entity(e));
+  json counts = json::array();
+  for (const auto& c : m.entity_counts) {
+    counts.push_back(Fields(2)("legal_form", c.legal_form)("count", c.count).take());
+  }
+  json by_year = json::array();
+  for (const auto& c : m.contributions_by_year) by_year.push_back(contribution_sum(c));
+  const auto& g = m.missing;
+  json missing = Fields(6)("org_number", g.org_number)("share", g.share)("purpose", g.purpose)(
+                     "owner_purpose", g.owner_purpose)("representatives", g.representatives)(
+                     "key_figures", g.key_figures)
+                     .take();
+  json groups = json::array();
+  for (const auto& group : m.arrangements_by_legal_form) {
+    json rows = json::array();
+    rows.get_ref<json::array_t&>().reserve(group.arrangements.size());
+    for (const auto& r : group.arrangements) rows.push_back(overview_row(results, r));
+    groups.push_back(Fields(3)("legal_form", group.legal_form)("count", group.count)(
+                         "arrangements", std::move(rows))
+                         .take());
+  }
+  return Fields(14)("id", m.id)("name", m.name)("language", m.language)(
+             "eierskapsmelding", std::move(meta))("entities", std::move(entities))(
+             "entity_counts", std::move(counts))("entities_total", m.entities_total)(
+             "contributions", m.contributions ? contribution_sum(*m.contributions) : json(nullptr))(
+             "contributions_by_year", std::move(by_year))("missing", std::move(missing))(
+             "arrangements_by_legal_form", std::move(groups))(
+             "arrangements_total", m.arrangements_total)("register_date", m.register_date)
+      .take();
+}
+
+json ownership(const Results& results) {
+  json out = json::array();
+  out.get_ref<json::array_t&>().reserve(results.ownership.size());
+  for (const auto& m : results.ownership) out.push_back(municipality_ownership(results, m));
+  return out;
+}
+
 /// The arrangement table, keyed by id.
 json arrangement_table(const Results& results) {
   ObjectBuilder table(results.arrangements.size());
@@ -372,6 +491,8 @@ std::vector<std::pair<const char*, json>> arrangement_lists(const Results& resul
 
 json to_json_with(const Results& results, json surveys) {
   json out = json::object();
+  // Room for every top-level key: growing would copy each member (see ObjectBuilder).
+  members(out).reserve(40);
   out["reference_date"] = results.reference_date;
   out["reference_year"] = results.reference_year;
   out["area_name"] = results.area_name;
@@ -406,6 +527,7 @@ json to_json_with(const Results& results, json surveys) {
   ObjectBuilder datasets(results.datasets.size());
   for (const auto& d : results.datasets) datasets.add(d.id, dataset(d));
   out["datasets"] = datasets.take();
+  out["ownership"] = ownership(results);
   out["surveys"] = std::move(surveys);
   return out;
 }

@@ -8,6 +8,10 @@ std::string to_string(const Date& d) {
   return fmt::format("{:04d}-{:02d}-{:02d}", d.year, d.month, d.day);
 }
 
+std::string to_string(const YearSpan& s) {
+  return fmt::format("{:04d}-{:04d}", s.from, s.to);
+}
+
 std::string_view to_string(Language l) {
   switch (l) {
     case Language::nb:

@@ -113,6 +113,23 @@ struct Region {
   SourcePos pos;
 };
 
+/// Two years written "2023-2027" (election periods, terms of office).
+struct YearSpan {
+  int from = 0;
+  int to = 0;
+  friend auto operator<=>(const YearSpan&, const YearSpan&) = default;
+};
+/// "2023-2027"
+std::string to_string(const YearSpan& s);
+
+/// Additive: when and by whom a municipality's eierskapsmelding was adopted.
+struct OwnershipReportInfo {
+  std::optional<std::string> adopted_by;  // e.g. "kommunestyret"
+  std::optional<Date> date;
+  std::optional<std::string> case_number;
+  std::optional<YearSpan> election_period;  // four years apart, e.g. 2023-2027
+};
+
 struct Municipality {
   std::string id;  // kommunenummer, 4 digits; empty when unknown (merged-away municipalities)
   std::string name;
@@ -124,6 +141,11 @@ struct Municipality {
   bool edge = false;
   std::optional<double> staff_fte;
   std::optional<double> area_km2;
+  // Additive fields (not in schema v1, accepted by samrapport):
+  /// The municipality's målform; unset: the report's language.
+  std::optional<Language> language;
+  /// The municipality's current eierskapsmelding (kommuneloven § 26-1), when registered.
+  std::optional<OwnershipReportInfo> eierskapsmelding;
   SourcePos pos;
 };
 
@@ -154,6 +176,55 @@ struct OwnershipShare {
   double percent = 0;
 };
 
+/// A percentage held by one municipality (liability shares).
+struct MunicipalityPercent {
+  MunicipalityIdx municipality = 0;
+  double percent = 0;
+};
+
+/// An amount in NOK (kroner) paid by one municipality.
+struct MunicipalityAmount {
+  MunicipalityIdx municipality = 0;
+  double amount = 0;
+};
+
+/// One person representing a municipality in an entity's bodies.
+struct Representative {
+  std::string name;
+  std::optional<std::string> role;  // free text: "representantskap", "styremedlem", ...
+  std::optional<YearSpan> term;     // e.g. 2023-2027
+};
+
+/// A municipality's representatives in one arrangement, file order.
+struct MunicipalityRepresentatives {
+  MunicipalityIdx municipality = 0;
+  std::vector<Representative> people;
+};
+
+/// A municipality's own purpose with its interest in an entity.
+struct MunicipalityPurpose {
+  MunicipalityIdx municipality = 0;
+  std::string purpose;
+};
+
+/// The agreement an arrangement rests on (selskapsavtale, samarbeidsavtale, vedtekter).
+struct Agreement {
+  std::optional<Date> date;
+  std::optional<std::string> case_number;
+  std::optional<std::string> link;  // an http(s) URL
+};
+
+/// Key figures of one year, in NOK (kroner).
+struct KeyFigures {
+  int year = 0;
+  std::optional<double> operating_income;  // driftsinntekter
+  std::optional<double> result;            // årsresultat
+  std::optional<double> equity;            // egenkapital
+  std::optional<double> debt;              // gjeld
+  /// What each municipality paid that year (tilskudd / kjøp), file order.
+  std::vector<MunicipalityAmount> contribution;
+};
+
 struct Arrangement {
   std::string id;
   std::string name;
@@ -172,7 +243,19 @@ struct Arrangement {
   std::vector<OwnershipShare> ownership;  // file order
   std::optional<std::string> notes;
   std::vector<std::string> sources;
-  SourcePos pos;  // the list item in its file
+
+  // Additive fields for the eierskapsmelding (not in schema v1, accepted by samrapport):
+  /// Enhetsregisteret's organisation number, 9 digits (spaces removed), check digit valid.
+  std::optional<std::string> org_number;
+  std::optional<std::string> purpose;  // the entity's purpose (formål)
+  /// An ipr or oppgavefellesskap registered as its own legal person.
+  bool own_legal_person = false;
+  std::vector<MunicipalityPercent> liability_share;          // ansvarsdel (IKS, KO), file order
+  std::vector<MunicipalityRepresentatives> representatives;  // file order
+  std::vector<MunicipalityPurpose> owner_purposes;           // file order
+  std::optional<Agreement> agreement;
+  std::vector<KeyFigures> key_figures;  // file order; years unique
+  SourcePos pos;                        // the list item in its file
 
   /// participant_total when given, else the number of listed participants.
   [[nodiscard]] int participant_count() const {

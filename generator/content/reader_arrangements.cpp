@@ -3,8 +3,10 @@
 // years, ownership sums) are in validate.cpp.
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <unordered_set>
 
+#include "content/reader_ownership.hpp"
 #include "content/readers.hpp"
 #include "content/suggest.hpp"
 #include "content/yaml_fields.hpp"
@@ -15,11 +17,15 @@ namespace {
 
 constexpr std::string_view kTopKeys[] = {"arrangements"};
 constexpr std::string_view kArrangementKeys[] = {
-    "id",           "name",        "participants",        "participant_total",
-    "other_owners", "host",        "legal_form",          "sector",
-    "tasks",        "established", "established_between", "ended",
-    "fte",          "description", "ownership",           "notes",
-    "sources"};
+    "id", "name", "participants", "participant_total", "other_owners", "host", "legal_form",
+    "sector", "tasks", "established", "established_between", "ended", "fte", "description",
+    "ownership", "notes", "sources",
+    // additive, for the eierskapsmelding (reader_ownership.cpp):
+    "org_number", "purpose", "own_legal_person", "liability_share", "representatives",
+    "owner_purposes", "agreement", "key_figures"};
+static_assert(std::size(kArrangementOwnershipKeys) == 8, "keep kArrangementKeys in step");
+/// More participants than Norway has municipalities many times over: a typing error.
+constexpr int kMaxParticipantTotal = 10'000;
 
 std::vector<std::string_view> legal_form_names() {
   std::vector<std::string_view> out;
@@ -97,9 +103,8 @@ void read_arrangement(ReadContext& ctx, yaml::NodeRef item) {
     a.participants = ctx.municipality_list(src.participants, "among the participants");
   if (auto total = m.int_value("participant_total")) {
     src.participant_total = m.get("participant_total");
-    if (*total < 0) {
-      ctx.error(src.participant_total, "'participant_total' must not be negative");
-    } else {
+    if (check_range(ctx, src.participant_total, "participant_total", *total, 0,
+                    kMaxParticipantTotal)) {
       a.participant_total = *total;
     }
   }
@@ -130,6 +135,7 @@ void read_arrangement(ReadContext& ctx, yaml::NodeRef item) {
   }
   a.notes = m.text("notes");
   a.sources = m.text_list("sources");
+  read_arrangement_ownership(ctx, m, id ? std::string_view(*id) : std::string_view(), a, src);
   if (!id || !name) return;
   a.id = std::move(*id);
   a.name = std::move(*name);

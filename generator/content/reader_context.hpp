@@ -35,6 +35,7 @@ struct ArrangementSource {
   yaml::NodeRef fte;
   yaml::NodeRef ownership;
   std::vector<yaml::NodeRef> ownership_values;  // parallel to Arrangement::ownership
+  yaml::NodeRef org_number;
 };
 
 /// Where a survey response's covered municipalities were written.

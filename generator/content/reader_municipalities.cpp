@@ -1,8 +1,11 @@
 // municipalities.yaml: regions (display order) and every municipality that appears
 // anywhere, in scope or not.
 #include <algorithm>
+#include <functional>
+#include <tuple>
 #include <unordered_map>
 
+#include "content/reader_ownership.hpp"
 #include "content/readers.hpp"
 #include "content/yaml_fields.hpp"
 
@@ -13,8 +16,14 @@ namespace {
 constexpr std::string_view kTopKeys[] = {"regions", "municipalities"};
 constexpr std::string_view kRegionKeys[] = {"id", "name", "council"};
 constexpr std::string_view kMunicipalityKeys[] = {
-    "id",       "name", "population", "region",  "county", "former_county",
-    "in_scope", "edge", "staff_fte",  "area_km2"};
+    "id",       "name", "population", "region",   "county",   "former_county",
+    "in_scope", "edge", "staff_fte",  "area_km2", "language", "eierskapsmelding"};
+constexpr std::string_view kLanguages[] = {"nb", "nn", "en"};
+/// More inhabitants than any country has: a typing error (and sums stay far from overflow).
+constexpr double kMaxPopulation = 100'000'000;
+/// Man-years and square kilometres of one municipality.
+constexpr double kMaxStaffFte = 1'000'000;
+constexpr double kMaxAreaKm2 = 1'000'000;
 
 bool kommunenummer(std::string_view s) {
   return s.size() == 4 &&
@@ -67,9 +76,8 @@ void read_municipality(ReadContext& ctx, yaml::NodeRef item) {
     mu.id = std::move(*id);
   }
   if (auto population = m.integer("population")) {
-    if (*population < 0) {
-      ctx.error(m.get("population"), "'population' must not be negative");
-    } else {
+    if (check_range(ctx, m.get("population"), "population", static_cast<double>(*population), 0,
+                    kMaxPopulation)) {
       mu.population = *population;
     }
   }
@@ -78,15 +86,18 @@ void read_municipality(ReadContext& ctx, yaml::NodeRef item) {
   mu.former_county = m.text("former_county");
   mu.in_scope = m.boolean("in_scope").value_or(false);
   mu.edge = m.boolean("edge").value_or(false);
-  for (const auto& [key, target] :
-       {std::pair{"staff_fte", &mu.staff_fte}, std::pair{"area_km2", &mu.area_km2}}) {
+  for (const auto& [key, target, max] : {std::tuple{"staff_fte", &mu.staff_fte, kMaxStaffFte},
+                                         std::tuple{"area_km2", &mu.area_km2, kMaxAreaKm2}}) {
     if (auto v = m.number(key)) {
-      if (*v < 0) {
-        ctx.error(m.get(key), in_quotes(key) + " must not be negative");
-      } else {
-        *target = *v;
-      }
+      if (check_range(ctx, m.get(key), key, *v, 0, max)) *target = *v;
     }
+  }
+  if (const yaml::NodeRef lang = m.get("language"); lang.present()) {
+    const std::function<std::optional<Language>(std::string_view)> parse = language_from;
+    mu.language = as_enum<Language>(ctx, lang, "language", kLanguages, parse);
+  }
+  if (const yaml::NodeRef report = m.get("eierskapsmelding"); report.present()) {
+    mu.eierskapsmelding = read_ownership_report_info(ctx, report);
   }
   if (!name) return;
   mu.name = std::move(*name);

@@ -80,6 +80,15 @@ json regions_json(const Content& c) {
   return out;
 }
 
+json ownership_report_json(const OwnershipReportInfo& info) {
+  json j = json::object();
+  set_optional(j, "adopted_by", info.adopted_by);
+  if (info.date) j["date"] = to_string(*info.date);
+  set_optional(j, "case_number", info.case_number);
+  if (info.election_period) j["election_period"] = to_string(*info.election_period);
+  return j;
+}
+
 json municipalities_json(const Content& c) {
   json out = json::array();
   for (const Municipality& m : c.municipalities) {
@@ -97,6 +106,8 @@ json municipalities_json(const Content& c) {
     j["edge"] = m.edge;
     set_optional(j, "staff_fte", m.staff_fte);
     set_optional(j, "area_km2", m.area_km2);
+    if (m.language) j["language"] = std::string(to_string(*m.language));
+    if (m.eierskapsmelding) j["eierskapsmelding"] = ownership_report_json(*m.eierskapsmelding);
     out.push_back(std::move(j));
   }
   return out;
@@ -122,6 +133,81 @@ json tasks_json(const Content& c) {
     out.push_back(std::move(j));
   }
   return out;
+}
+
+/// { municipality: name, municipality_id: id or null }, the start of a per-municipality entry.
+json municipality_entry(const Content& c, MunicipalityIdx m) {
+  json x = json::object();
+  x["municipality"] = c.municipalities[m].name;
+  x["municipality_id"] = id_or_null(c.municipalities[m]);
+  return x;
+}
+
+/// The eierskapsmelding fields of an arrangement, each present only when given.
+void add_ownership_fields(const Content& c, const Arrangement& a, json& j) {
+  set_optional(j, "org_number", a.org_number);
+  set_optional(j, "purpose", a.purpose);
+  if (a.own_legal_person) j["own_legal_person"] = true;
+  if (!a.liability_share.empty()) {
+    json shares = json::array();
+    for (const MunicipalityPercent& s : a.liability_share) {
+      json x = municipality_entry(c, s.municipality);
+      x["percent"] = s.percent;
+      shares.push_back(std::move(x));
+    }
+    j["liability_share"] = std::move(shares);
+  }
+  if (!a.representatives.empty()) {
+    json people = json::array();
+    for (const MunicipalityRepresentatives& r : a.representatives) {
+      for (const Representative& p : r.people) {
+        json x = municipality_entry(c, r.municipality);
+        x["name"] = p.name;
+        set_optional(x, "role", p.role);
+        if (p.term) x["term"] = to_string(*p.term);
+        people.push_back(std::move(x));
+      }
+    }
+    j["representatives"] = std::move(people);
+  }
+  if (!a.owner_purposes.empty()) {
+    json purposes = json::array();
+    for (const MunicipalityPurpose& p : a.owner_purposes) {
+      json x = municipality_entry(c, p.municipality);
+      x["purpose"] = p.purpose;
+      purposes.push_back(std::move(x));
+    }
+    j["owner_purposes"] = std::move(purposes);
+  }
+  if (a.agreement) {
+    json x = json::object();
+    if (a.agreement->date) x["date"] = to_string(*a.agreement->date);
+    set_optional(x, "case_number", a.agreement->case_number);
+    set_optional(x, "link", a.agreement->link);
+    j["agreement"] = std::move(x);
+  }
+  if (!a.key_figures.empty()) {
+    json figures = json::array();
+    for (const KeyFigures& k : a.key_figures) {
+      json x = json::object();
+      x["year"] = k.year;
+      set_optional(x, "operating_income", k.operating_income);
+      set_optional(x, "result", k.result);
+      set_optional(x, "equity", k.equity);
+      set_optional(x, "debt", k.debt);
+      if (!k.contribution.empty()) {
+        json paid = json::array();
+        for (const MunicipalityAmount& p : k.contribution) {
+          json y = municipality_entry(c, p.municipality);
+          y["amount"] = p.amount;
+          paid.push_back(std::move(y));
+        }
+        x["contribution"] = std::move(paid);
+      }
+      figures.push_back(std::move(x));
+    }
+    j["key_figures"] = std::move(figures);
+  }
 }
 
 json arrangement_json(const Content& c, const Arrangement& a) {
@@ -171,6 +257,7 @@ json arrangement_json(const Content& c, const Arrangement& a) {
   }
   set_optional(j, "notes", a.notes);
   if (!a.sources.empty()) j["sources"] = a.sources;
+  add_ownership_fields(c, a, j);
   j["file"] = a.pos.file;
   return j;
 }

@@ -84,9 +84,14 @@ void check_years(ReadContext& ctx, const Arrangement& a, const ArrangementSource
   }
 }
 
+/// Man-years of one arrangement: more is a typing error.
+constexpr double kMaxFte = 1'000'000;
+
 void check_amounts(ReadContext& ctx, const Arrangement& a, const ArrangementSource& src) {
   if (a.fte && *a.fte < 0) {
     ctx.error(src.fte, "'fte' must not be negative (" + number_text(*a.fte) + ")");
+  } else if (a.fte && *a.fte > kMaxFte) {
+    ctx.error(src.fte, "'fte' " + number_text(*a.fte) + " is above the maximum 1000000");
   }
   double sum = 0;
   for (std::size_t i = 0; i < a.ownership.size(); ++i) {
@@ -113,6 +118,8 @@ void check_arrangements(ReadContext& ctx) {
   by_id.reserve(list.size());
   // Same name and same participants among current arrangements: registered twice?
   std::map<std::pair<std::string_view, std::vector<MunicipalityIdx>>, std::size_t> by_name;
+  // The same organisation number on two arrangements: one entity registered twice?
+  std::unordered_map<std::string_view, std::size_t> by_org_number;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Arrangement& a = list[i];
     const ArrangementSource& src = ctx.arrangement_sources[i];
@@ -129,6 +136,13 @@ void check_arrangements(ReadContext& ctx) {
                     "arrangement '" + a.id + "' has the same name and participants as '" +
                         list[it->second].id + "' (" + ReadContext::where(list[it->second].pos) +
                         "); registered twice?");
+      }
+    }
+    if (a.org_number) {
+      if (const auto [it, inserted] = by_org_number.emplace(*a.org_number, i); !inserted) {
+        ctx.warning(src.org_number, "organisation number " + *a.org_number +
+                                        " is also given for arrangement '" + list[it->second].id +
+                                        "' (" + ReadContext::where(list[it->second].pos) + ")");
       }
     }
     check_participants(ctx, a, src);

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include <fmt/format.h>
+
 #include "content/suggest.hpp"
 
 namespace samrapport::content {
@@ -33,12 +35,16 @@ std::string found(yaml::NodeRef node) {
   return "not " + quote(node.scalar());
 }
 
-bool parse_int64(std::string_view s, std::int64_t& out) {
+enum class IntParse { ok, not_a_number, out_of_range };
+
+IntParse parse_int64(std::string_view s, std::int64_t& out) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-  if (s.empty()) return false;
+  if (s.empty()) return IntParse::not_a_number;
   const auto* end = s.data() + s.size();
   const auto [ptr, ec] = std::from_chars(s.data(), end, out);
-  return ec == std::errc() && ptr == end;
+  if (ptr != end) return IntParse::not_a_number;
+  if (ec == std::errc::result_out_of_range) return IntParse::out_of_range;
+  return ec == std::errc() ? IntParse::ok : IntParse::not_a_number;
 }
 
 bool parse_double(std::string_view s, double& out) {
@@ -63,6 +69,17 @@ bool comma_decimal(std::string_view s) {
   return parse_double(dotted, d);
 }
 
+/// "12 500 000": digits in groups separated by spaces.
+bool spaced_digits(std::string_view s) {
+  if (s.find(' ') == std::string_view::npos) return false;
+  std::string joined;
+  for (const char c : s) {
+    if (c != ' ') joined += c;
+  }
+  double d = 0;
+  return parse_double(joined, d);
+}
+
 bool leap_year(int y) {
   return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
@@ -82,7 +99,14 @@ std::optional<std::int64_t> as_integer(ReadContext& ctx, yaml::NodeRef node,
                                        std::string_view field) {
   if (!node.present() || node.is_null()) return std::nullopt;
   std::int64_t v = 0;
-  if (node.is_scalar() && node.plain() && parse_int64(node.scalar(), v)) return v;
+  const IntParse parsed =
+      node.is_scalar() && node.plain() ? parse_int64(node.scalar(), v) : IntParse::not_a_number;
+  if (parsed == IntParse::ok) return v;
+  if (parsed == IntParse::out_of_range) {
+    ctx.error(node, in_quotes(field) + " " + quote(node.scalar()) +
+                        " is out of range (too large for a whole number)");
+    return std::nullopt;
+  }
   ctx.error(node, in_quotes(field) + " must be a whole number, " + found(node));
   return std::nullopt;
 }
@@ -104,6 +128,8 @@ std::optional<double> as_number(ReadContext& ctx, yaml::NodeRef node, std::strin
   std::string message = in_quotes(field) + " must be a number, " + found(node);
   if (node.is_scalar() && node.plain() && comma_decimal(node.scalar())) {
     message += " (use '.' as the decimal separator)";
+  } else if (node.is_scalar() && node.plain() && spaced_digits(node.scalar())) {
+    message += " (write the number without spaces)";
   }
   ctx.error(node, std::move(message));
   return std::nullopt;
@@ -135,6 +161,11 @@ std::optional<Date> as_date(ReadContext& ctx, yaml::NodeRef node, std::string_vi
       static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
       const bool valid = d.month >= 1 && d.month <= 12 && d.day >= 1 &&
                          d.day <= kDays[d.month - 1] + (d.month == 2 && leap_year(d.year));
+      if (valid && d.year < 1000) {
+        ctx.error(node, in_quotes(field) + " " + quote(s) +
+                            " is out of range: years run from 1000 to 9999");
+        return std::nullopt;
+      }
       if (valid) return d;
       ctx.error(node, in_quotes(field) + " " + quote(s) + " is not a calendar date");
       return std::nullopt;
@@ -148,11 +179,33 @@ std::optional<Date> as_date(ReadContext& ctx, yaml::NodeRef node, std::string_vi
 std::optional<int> as_year(ReadContext& ctx, yaml::NodeRef node, std::string_view field) {
   if (!node.present() || node.is_null()) return std::nullopt;
   std::int64_t v = 0;
-  if (node.is_scalar() && node.plain() && parse_int64(node.scalar(), v) && v >= 1000 && v <= 9999) {
+  if (node.is_scalar() && node.plain() && parse_int64(node.scalar(), v) == IntParse::ok &&
+      v >= 1000 && v <= 9999) {
     return static_cast<int>(v);
   }
   ctx.error(node, in_quotes(field) + " must be a year (4 digits), " + found(node));
   return std::nullopt;
+}
+
+std::string number_text(double v) {
+  if (std::abs(v) < 1e15 && v == std::floor(v)) return fmt::format("{:.0f}", v);
+  return fmt::format("{:.6g}", v);
+}
+
+bool check_range(ReadContext& ctx, yaml::NodeRef node, std::string_view field, double value,
+                 double min, double max) {
+  if (value < min) {
+    ctx.error(node, min == 0 ? in_quotes(field) + " must not be negative"
+                             : in_quotes(field) + " " + number_text(value) +
+                                   " is below the minimum " + number_text(min));
+    return false;
+  }
+  if (value > max) {
+    ctx.error(node, in_quotes(field) + " " + number_text(value) + " is above the maximum " +
+                        number_text(max));
+    return false;
+  }
+  return true;
 }
 
 bool expect_list(ReadContext& ctx, yaml::NodeRef node, std::string_view field) {

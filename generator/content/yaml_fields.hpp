@@ -36,6 +36,14 @@ std::optional<Date> as_date(ReadContext& ctx, yaml::NodeRef node, std::string_vi
 /// A year: a whole number from 1000 to 9999.
 std::optional<int> as_year(ReadContext& ctx, yaml::NodeRef node, std::string_view field);
 
+/// Whether `value` (the value of `field`, written at `node`) lies in [min, max]; reports it
+/// otherwise: "'X' must not be negative" when min is 0, else "'X' V is below the minimum
+/// MIN", and "'X' V is above the maximum MAX".
+bool check_range(ReadContext& ctx, yaml::NodeRef node, std::string_view field, double value,
+                 double min, double max);
+/// A number for messages: 100, 62.5, 1e+308; bounds up to 1e15 in plain digits.
+std::string number_text(double v);
+
 /// Whether `node` is a list; reports it otherwise (null counts as an empty list).
 bool expect_list(ReadContext& ctx, yaml::NodeRef node, std::string_view field);
 /// Whether `node` is a mapping; reports it otherwise.
