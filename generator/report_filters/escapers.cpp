@@ -71,7 +71,17 @@ void escape(std::string_view text, std::string& out, bool document) {
     if (line_start) {
       // Indentation would start a code block (after a blank line) or continue a list item:
       // written as character references, it prints as the spaces it is and is no syntax.
+      // At the start of the value (usually after template text on the same line) up to
+      // three spaces stay spaces ("Se " ~ ref(...) ~ " og ..." keeps its " og").
       if (c == ' ' || c == '\t') {
+        std::size_t run = i;
+        while (run < text.size() && text[run] == ' ') ++run;
+        const bool indent = i > 0 || run - i >= 4 || (run < text.size() && text[run] == '\t');
+        if (!indent) {
+          out.append(text.substr(i, run - i));
+          i = run;
+          continue;
+        }
         out += c == ' ' ? "&#32;" : "&#9;";
         ++i;
         continue;

@@ -17,6 +17,57 @@ using jinja::Context;
 using jinja::ErrorKind;
 using jinja::Value;
 
+// ---------------------------------------------------------------- tojson in Markdown
+
+// The document layer reads "{ref:id}", "{Ref:id}" and "{refnum:id}" in the texts of the
+// table()/figure() declarations, whose JSON lib/report.j2 writes with tojson. A string
+// that is data (not Markup: a name, an answer) gets a backslash before such a marker, so
+// that it prints as written; a marker from ref() is Markup and stays a reference.
+bool marker_at(std::string_view s, std::size_t i) {
+  return s.compare(i, 5, "{ref:") == 0 || s.compare(i, 5, "{Ref:") == 0 ||
+         s.compare(i, 8, "{refnum:") == 0;
+}
+
+Value escape_markers(const Value& v, int depth) {
+  if (depth > 256) return v;  // deeper than any declaration the document layer reads
+  if (v.is_string()) {
+    if (v.is_markup()) return v;
+    const std::string& s = v.str();
+    if (s.find('{') == std::string::npos) return v;
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '{' && marker_at(s, i)) out += '\\';
+      out += s[i];
+    }
+    return Value(std::move(out));
+  }
+  if (v.is_sequence()) {
+    std::vector<Value> items;
+    items.reserve(v.items().size());
+    for (const Value& item : v.items()) items.push_back(escape_markers(item, depth + 1));
+    return v.is_tuple() ? Value::tuple(std::move(items)) : Value::list(std::move(items));
+  }
+  if (v.is_dict()) {
+    Value out = Value::dict();
+    out.dict_obj().reserve(v.dict_obj().size());
+    for (const auto& e : v.dict_obj().entries()) {
+      out.dict_obj().set(e.key, escape_markers(e.value, depth + 1));
+    }
+    return out;
+  }
+  return v;
+}
+
+// Whether the template being rendered escapes for Markdown (the report and its macro
+// libraries), where JSON is read by the document layer.
+bool in_markdown(const Context& ctx) {
+  if (!ctx.autoescape()) return false;
+  std::string probe;
+  ctx.escape("*", probe);
+  return probe == "\\*";
+}
+
 double number_arg(Context& ctx, const Value& v, const char* filter) {
   if (v.is_undefined()) ctx.to_string(v);  // raises in strict mode
   if (v.is_int() || v.is_float()) return v.as_double();
@@ -177,6 +228,14 @@ void register_report_filters(jinja::Environment& env, locale::Lang lang) {
   env.add_filter("join_and", join);
   env.add_filter("sort_nb", do_sort_nb);
   env.add_filter("nb_sort", do_sort_nb);
+  // tojson in Markdown templates: data strings cannot be read as cross-references.
+  if (const jinja::FilterFn* builtin = env.find_filter("tojson")) {
+    jinja::FilterFn jinja_tojson = *builtin;
+    env.add_filter("tojson", [jinja_tojson](Context& c, const Value& v, CallArgs& args) {
+      if (!in_markdown(c)) return jinja_tojson(c, v, args);
+      return jinja_tojson(c, escape_markers(v, 0), args);
+    });
+  }
   // sort(collate="nb"): Jinja's sort with Norwegian collation; other calls are unchanged.
   if (const jinja::FilterFn* builtin = env.find_filter("sort")) {
     jinja::FilterFn jinja_sort = *builtin;

@@ -9,6 +9,11 @@
 //   {{ "2021-12-16"|date_nb }}    -> 16. desember 2021
 //   {{ n|plural("kommune", "kommuner") }} -> 2 kommuner
 //   {{ ["Hol", "Ål", "Gol"]|join_og }}    -> Hol, Ål og Gol (alias: join_and)
+//
+// In Markdown templates, `tojson` (which lib/report.j2 uses for the table()/figure()
+// declarations) writes a backslash before "{ref:", "{Ref:" and "{refnum:" in strings that
+// are data, so that the document layer prints them as written; Markup (ref()'s output)
+// keeps its markers.
 #pragma once
 
 #include "jinja/environment.hpp"

@@ -85,6 +85,10 @@ TEST(Escapers, MarkdownForTheDocumentLayer) {
   EXPECT_EQ(md("{Ref:x} {refnum:y} {#id}"), "\\{Ref:x} \\{refnum:y} \\{#id}");
   // Indentation of every line: character references, no code block.
   EXPECT_EQ(md("svar\n    kode?\n\tfane"), "svar\n&#32;&#32;&#32;&#32;kode?\n&#9;fane");
+  // At the start of the value: up to three spaces stay (text after template text).
+  EXPECT_EQ(md(" og"), " og");
+  EXPECT_EQ(md("    kode"), "&#32;&#32;&#32;&#32;kode");
+  EXPECT_EQ(md(" \tx"), "&#32;&#9;x");
   // Autolinks (GFM): the scheme's colon, the dot after www.
   EXPECT_EQ(md("\"https://nivi.no/x\""), "\"https\\://nivi.no/x\"");
   EXPECT_EQ(md("se www.nivi.no"), "se www\\.nivi.no");

@@ -108,3 +108,21 @@ TEST(ReportFilters, ResultsAreEscapedForTheFormat) {
   EXPECT_EQ(t->render(jinja::from_json(nlohmann::ordered_json::parse(R"({"xs": ["A&B", "C_D"]})"))),
             "A\\&B og C\\_D 50\u00a0\\%");
 }
+
+// tojson in Markdown templates: data strings get a backslash before a cross-reference
+// marker (the document layer reads the JSON of table()/figure()); Markup and other
+// formats are left alone.
+TEST(ReportFilters, TojsonInMarkdownEscapesMarkersInData) {
+  jinja::Options o;
+  o.autoescape = rf::autoescape_for_format();
+  jinja::Environment env(o);
+  rf::register_report_filters(env, Lang::nb);
+  const auto ctx =
+      jinja::from_json(nlohmann::ordered_json::parse(R"({"v": {"a": ["{ref:x} {Ref:y} {z}"]}})"));
+  EXPECT_EQ(env.from_string("{{ v|tojson }}", "kap.md.j2")->render(ctx),
+            R"({"a": ["\\{ref:x} \\{Ref:y} {z}"]})");
+  EXPECT_EQ(env.from_string("{{ [v.a[0]|safe]|tojson }}", "kap.md.j2")->render(ctx),
+            R"(["{ref:x} {Ref:y} {z}"])");
+  EXPECT_EQ(env.from_string("{{ v|tojson }}", "side.html.j2")->render(ctx),
+            R"({"a": ["{ref:x} {Ref:y} {z}"]})");
+}

@@ -10,6 +10,7 @@
 #include "jinja/json.hpp"
 #include "jinja/loader.hpp"
 #include "report_filters/escapers.hpp"
+#include "report_filters/report_filters.hpp"
 #include "writers/html_writer.hpp"
 #include "writers/latex_writer.hpp"
 #include "writers/markdown_writer.hpp"
@@ -29,6 +30,7 @@ std::string render(std::string_view source, const nlohmann::ordered_json& contex
     return e ? e : report_filters::markdown_escaper();
   };
   jinja::Environment env(options);
+  report_filters::register_report_filters(env, locale::Lang::nb);
   env.set_loader(std::make_shared<jinja::FileSystemLoader>(
       std::vector<std::filesystem::path>{SAMRAPPORT_TEMPLATE_DIR}));
   return env.from_string(std::string(source), "report/test.md.j2")
@@ -126,6 +128,31 @@ TEST(VerbatimValues, MarkersAttributesIndentationAndUrls) {
             std::string::npos)
       << b.md;
   EXPECT_EQ(b.md.find("\n    innrykket"), std::string::npos) << b.md;
+}
+
+// Table and figure texts are JSON data (tojson): a value's markers are text there too,
+// while a caption built with ref() keeps its reference.
+TEST(VerbatimValues, InTablesAndFigures) {
+  const nlohmann::ordered_json context = {{"name", "Ordning {ref:tab:a} og \\{ref:x}"}};
+  const Built b = build(
+      "{%- from \"lib/report.j2\" import table, figure, ref -%}\n"
+      "# Kapittel\n\n"
+      "{{ table(id=\"tab:a\", caption=\"Se \" ~ ref(\"fig:a\"), "
+      "columns=[name], rows=[[name]], source=name) }}\n"
+      "{{ figure(id=\"fig:a\", caption=name, chart={\"categories\": [name], \"values\": [1]}) }}\n",
+      context);
+  ASSERT_TRUE(b.diagnostics.find("error") == std::string::npos) << b.diagnostics;
+  ASSERT_EQ(b.doc.tables.size(), 1u) << b.diagnostics;
+  const std::string name = "Ordning {ref:tab:a} og \\{ref:x}";
+  const document::Table& t = b.doc.tables[0];
+  EXPECT_EQ(document::plain_text(t.caption), "Se figur 1.1");
+  EXPECT_EQ(document::plain_text(t.columns.at(0).label), name);
+  EXPECT_EQ(document::plain_text(t.rows.at(0).cells.at(0)), name);
+  EXPECT_EQ(document::plain_text(t.source), name);
+  EXPECT_EQ(document::plain_text(b.doc.figures.at(0).caption), name);
+  EXPECT_EQ(b.doc.cross_refs.size(), 1u);
+  EXPECT_NE(b.html.find("<th scope=\"row\">Ordning {ref:tab:a} og \\{ref:x}</th>"),
+            std::string::npos);
 }
 
 }  // namespace
