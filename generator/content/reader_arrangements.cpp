@@ -103,8 +103,8 @@ void read_arrangement(ReadContext& ctx, yaml::NodeRef item) {
     a.participants = ctx.municipality_list(src.participants, "among the participants");
   if (auto total = m.int_value("participant_total")) {
     src.participant_total = m.get("participant_total");
-    if (check_range(ctx, src.participant_total, "participant_total", *total, 0,
-                    kMaxParticipantTotal)) {
+    if (check_int_range(ctx, src.participant_total, "participant_total", *total, 0,
+                        kMaxParticipantTotal)) {
       a.participant_total = *total;
     }
   }

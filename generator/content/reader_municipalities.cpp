@@ -1,6 +1,7 @@
 // municipalities.yaml: regions (display order) and every municipality that appears
 // anywhere, in scope or not.
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <tuple>
 #include <unordered_map>
@@ -20,7 +21,7 @@ constexpr std::string_view kMunicipalityKeys[] = {
     "in_scope", "edge", "staff_fte",  "area_km2", "language", "eierskapsmelding"};
 constexpr std::string_view kLanguages[] = {"nb", "nn", "en"};
 /// More inhabitants than any country has: a typing error (and sums stay far from overflow).
-constexpr double kMaxPopulation = 100'000'000;
+constexpr std::int64_t kMaxPopulation = 100'000'000;
 /// Man-years and square kilometres of one municipality.
 constexpr double kMaxStaffFte = 1'000'000;
 constexpr double kMaxAreaKm2 = 1'000'000;
@@ -76,8 +77,8 @@ void read_municipality(ReadContext& ctx, yaml::NodeRef item) {
     mu.id = std::move(*id);
   }
   if (auto population = m.integer("population")) {
-    if (check_range(ctx, m.get("population"), "population", static_cast<double>(*population), 0,
-                    kMaxPopulation)) {
+    if (check_int_range(ctx, m.get("population"), "population", *population, 0,
+                        kMaxPopulation)) {
       mu.population = *population;
     }
   }

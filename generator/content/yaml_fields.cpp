@@ -208,6 +208,22 @@ bool check_range(ReadContext& ctx, yaml::NodeRef node, std::string_view field, d
   return true;
 }
 
+bool check_int_range(ReadContext& ctx, yaml::NodeRef node, std::string_view field,
+                     std::int64_t value, std::int64_t min, std::int64_t max) {
+  if (value < min) {
+    ctx.error(node, min == 0 ? in_quotes(field) + " must not be negative"
+                             : in_quotes(field) + " " + std::to_string(value) +
+                                   " is below the minimum " + std::to_string(min));
+    return false;
+  }
+  if (value > max) {
+    ctx.error(node, in_quotes(field) + " " + std::to_string(value) + " is above the maximum " +
+                        std::to_string(max));
+    return false;
+  }
+  return true;
+}
+
 bool expect_list(ReadContext& ctx, yaml::NodeRef node, std::string_view field) {
   if (!node.present() || node.is_null()) return false;
   if (node.is_sequence()) return true;

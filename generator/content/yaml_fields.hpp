@@ -41,6 +41,9 @@ std::optional<int> as_year(ReadContext& ctx, yaml::NodeRef node, std::string_vie
 /// MIN", and "'X' V is above the maximum MAX".
 bool check_range(ReadContext& ctx, yaml::NodeRef node, std::string_view field, double value,
                  double min, double max);
+/// The same for a whole number (printed exactly).
+bool check_int_range(ReadContext& ctx, yaml::NodeRef node, std::string_view field,
+                     std::int64_t value, std::int64_t min, std::int64_t max);
 /// A number for messages: 100, 62.5, 1e+308; bounds up to 1e15 in plain digits.
 std::string number_text(double v);
 
