@@ -77,8 +77,7 @@ void read_municipality(ReadContext& ctx, yaml::NodeRef item) {
     mu.id = std::move(*id);
   }
   if (auto population = m.integer("population")) {
-    if (check_int_range(ctx, m.get("population"), "population", *population, 0,
-                        kMaxPopulation)) {
+    if (check_int_range(ctx, m.get("population"), "population", *population, 0, kMaxPopulation)) {
       mu.population = *population;
     }
   }
