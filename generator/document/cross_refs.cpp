@@ -22,20 +22,31 @@ constexpr Prefix kPrefixes[] = {
     {"{Ref:", RefStyle::capitalized},
 };
 
-// "kap3.md.j2:42" -> file "kap3.md.j2", line 42 (no line: the whole text is the file).
+// "kap3.md.j2:42" -> file "kap3.md.j2", line 42; "kap3.md.j2:42:7" also column 7 (no line:
+// the whole text is the file).
 SourcePos parse_origin(std::string_view origin) {
   SourcePos pos;
+  auto trailing_number = [](std::string_view s, std::size_t colon, int& out) {
+    const char* first = s.data() + colon + 1;
+    const char* last = s.data() + s.size();
+    const auto [ptr, ec] = std::from_chars(first, last, out);
+    return ec == std::errc() && ptr == last && out > 0;
+  };
   const auto colon = origin.rfind(':');
   int line = 0;
-  if (colon != std::string_view::npos) {
-    const char* first = origin.data() + colon + 1;
-    const char* last = origin.data() + origin.size();
-    const auto [ptr, ec] = std::from_chars(first, last, line);
-    if (ec == std::errc() && ptr == last && line > 0) {
-      pos.file = std::string(origin.substr(0, colon));
-      pos.line = line;
+  if (colon != std::string_view::npos && trailing_number(origin, colon, line)) {
+    const std::string_view head = origin.substr(0, colon);
+    const auto colon2 = head.rfind(':');
+    int first = 0;
+    if (colon2 != std::string_view::npos && trailing_number(head, colon2, first)) {
+      pos.file = std::string(head.substr(0, colon2));
+      pos.line = first;
+      pos.column = line;
       return pos;
     }
+    pos.file = std::string(head);
+    pos.line = line;
+    return pos;
   }
   pos.file = std::string(origin);
   return pos;

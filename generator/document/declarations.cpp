@@ -218,8 +218,10 @@ std::optional<Table> read_table_declaration(std::string_view text, const SourceP
   JsonInput in(pos, "table", diags);
   json root;
   if (!in.parse(text, root)) return std::nullopt;
+  in.relocate(root);
   name_declaration(root, "table", in);
-  if (!in.check_object(root, "", {"id", "caption", "source", "notes", "columns", "rows", "sum"})) {
+  if (!in.check_object(root, "",
+                       {"id", "caption", "source", "notes", "columns", "rows", "sum", "at"})) {
     return std::nullopt;
   }
   Table table;
@@ -227,9 +229,9 @@ std::optional<Table> read_table_declaration(std::string_view text, const SourceP
   if (!table.id.empty() && !valid_id(table.id)) {
     in.error("id", "ids may only hold a-z, 0-9, ':', '.' and '-'");
   }
-  table.caption = text_with_refs(in.string(root, "caption", "", true), pos, doc, diags);
-  table.source = text_with_refs(in.string(root, "source", ""), pos, doc, diags);
-  table.notes = text_with_refs(in.string(root, "notes", ""), pos, doc, diags);
+  table.caption = text_with_refs(in.string(root, "caption", "", true), in.pos(), doc, diags);
+  table.source = text_with_refs(in.string(root, "source", ""), in.pos(), doc, diags);
+  table.notes = text_with_refs(in.string(root, "notes", ""), in.pos(), doc, diags);
 
   std::vector<ColumnSpec> specs;
   if (!read_columns(root, in, doc, specs)) return std::nullopt;
@@ -261,7 +263,7 @@ std::optional<Table> read_table_declaration(std::string_view text, const SourceP
     Row row;
     row.style = r.style;
     if (r.style == RowStyle::group) {
-      row.cells.push_back(text_with_refs(r.group, pos, doc, diags));
+      row.cells.push_back(text_with_refs(r.group, in.pos(), doc, diags));
       table.rows.push_back(std::move(row));
       continue;
     }
@@ -278,7 +280,7 @@ std::optional<Table> read_table_declaration(std::string_view text, const SourceP
       } else if (r.style == RowStyle::sum && c == 0) {
         text = std::string(labels.sum);
       }
-      row.cells.push_back(text_with_refs(text, pos, doc, diags));
+      row.cells.push_back(text_with_refs(text, in.pos(), doc, diags));
     }
     table.rows.push_back(std::move(row));
   }
@@ -291,8 +293,9 @@ std::optional<Figure> read_figure_declaration(std::string_view text, const Sourc
   JsonInput in(pos, "figure", diags);
   json root;
   if (!in.parse(text, root)) return std::nullopt;
+  in.relocate(root);
   name_declaration(root, "figure", in);
-  if (!in.check_object(root, "", {"id", "caption", "source", "alt", "chart", "image"})) {
+  if (!in.check_object(root, "", {"id", "caption", "source", "alt", "chart", "image", "at"})) {
     return std::nullopt;
   }
   Figure figure;
@@ -300,8 +303,8 @@ std::optional<Figure> read_figure_declaration(std::string_view text, const Sourc
   if (!figure.id.empty() && !valid_id(figure.id)) {
     in.error("id", "ids may only hold a-z, 0-9, ':', '.' and '-'");
   }
-  figure.caption = text_with_refs(in.string(root, "caption", "", true), pos, doc, diags);
-  figure.source = text_with_refs(in.string(root, "source", ""), pos, doc, diags);
+  figure.caption = text_with_refs(in.string(root, "caption", "", true), in.pos(), doc, diags);
+  figure.source = text_with_refs(in.string(root, "source", ""), in.pos(), doc, diags);
   figure.alt = in.string(root, "alt", "");
   figure.image = in.string(root, "image", "");
   const auto chart = root.find("chart");

@@ -17,6 +17,28 @@ void JsonInput::error(std::string_view path, std::string_view message) {
   diags_.error(pos_, std::move(text));
 }
 
+void JsonInput::relocate(const nlohmann::json& root) {
+  if (!root.is_object()) return;
+  const auto it = root.find("at");
+  if (it == root.end() || !it->is_string()) return;
+  // "file:line:column", the file name itself possibly holding ':'.
+  const std::string& at = it->get_ref<const std::string&>();
+  const std::size_t c2 = at.rfind(':');
+  if (c2 == std::string::npos || c2 == 0) return;
+  const std::size_t c1 = at.rfind(':', c2 - 1);
+  if (c1 == std::string::npos || c1 == 0) return;
+  int line = 0, column = 0;
+  const auto [p1, e1] = std::from_chars(at.data() + c1 + 1, at.data() + c2, line);
+  const auto [p2, e2] = std::from_chars(at.data() + c2 + 1, at.data() + at.size(), column);
+  if (e1 != std::errc() || e2 != std::errc() || p1 != at.data() + c2 ||
+      p2 != at.data() + at.size() || line <= 0) {
+    return;
+  }
+  pos_.file = at.substr(0, c1);
+  pos_.line = line;
+  pos_.column = column;
+}
+
 bool JsonInput::parse(std::string_view text, nlohmann::json& out) {
   try {
     out = nlohmann::json::parse(text.begin(), text.end());

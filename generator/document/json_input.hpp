@@ -26,6 +26,10 @@ class JsonInput {
   /// Parses `text`; a syntax error is reported at its line inside the block.
   bool parse(std::string_view text, nlohmann::json& out);
 
+  /// When the declaration names where it was written ("at": "report/kap3.md.j2:14:3",
+  /// from the template's call), later errors point there instead of into the Markdown.
+  void relocate(const nlohmann::json& root);
+
   /// Errors for keys of `object` not in `allowed`; false when `object` is not an object.
   bool check_object(const nlohmann::json& object, std::string_view path,
                     std::initializer_list<std::string_view> allowed);

@@ -43,6 +43,11 @@ class Context {
   virtual bool strict_undefined() const = 0;
   /// Checks a string about to be produced against the output size limit.
   virtual void check_size(std::size_t bytes) const = 0;
+  /// Where a call that is running now was written, as "template:line:column": depth 0 is
+  /// the innermost call expression being evaluated (a function calling this sees its own
+  /// call), 1 the call around it (for a function called inside a macro: the call of that
+  /// macro). "" when there are fewer calls.
+  virtual std::string call_site(std::size_t depth) const = 0;
 };
 
 using FilterFn = std::function<Value(Context&, const Value& input, CallArgs& args)>;

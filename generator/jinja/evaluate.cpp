@@ -387,11 +387,13 @@ Value Renderer::eval_call(const CallExpr& e, Frame& f) {
     Value callee = attr_of(obj, g.attr, g.hash, g.owner_text);
     CallArgs args;
     eval_args(e.args, f, args);
+    CallSiteScope site(*this, e);
     return call(callee, args);
   }
   Value callee = eval(*e.callee, f);
   CallArgs args;
   eval_args(e.args, f, args);
+  CallSiteScope site(*this, e);
   Value out = call(callee, args);
   // lists made by functions (range(), ...); strings made by macros were output already
   if (out.is_sequence()) charge_result(out, callee);

@@ -132,6 +132,13 @@ void Renderer::escape(std::string_view text, std::string& out) const {
   }
 }
 
+std::string Renderer::call_site(std::size_t depth) const {
+  if (depth >= call_sites_.size()) return {};
+  const CallSite& c = call_sites_[call_sites_.size() - 1 - depth];
+  const std::string name = c.tpl && !c.tpl->name().empty() ? c.tpl->name() : "<template>";
+  return name + ":" + std::to_string(c.node->line) + ":" + std::to_string(c.node->column);
+}
+
 void Renderer::check_size(std::size_t bytes) const {
   if (bytes > env_.options().max_output_size) {
     throw_error(ErrorKind::Limit, "output size limit exceeded (" +
@@ -555,6 +562,7 @@ void Renderer::exec_call_block(const CallBlockStmt& s, Frame& f) {
   args.kw.emplace_back("caller", Value(Rc<Object>(caller)));
   Value result;
   try {
+    CallSiteScope site(*this, *s.call);
     result = this->call(callee, args);
   } catch (TemplateError& e) {
     annotate(e, *s.call);

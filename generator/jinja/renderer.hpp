@@ -133,6 +133,7 @@ class Renderer final : public Context {
   Value undefined(std::string message) override;
   bool strict_undefined() const override { return strict_; }
   void check_size(std::size_t bytes) const override;
+  std::string call_site(std::size_t depth) const override;
 
   // ---------------------------------------------------------------- runtime objects
   Value call_macro(const MacroObj& macro, CallArgs& args);
@@ -214,6 +215,22 @@ class Renderer final : public Context {
   bool skip_blocks_ = false;  // top-level code of a template after {% extends %}: no output
   std::unordered_map<const Template*, Value> module_cache_;
   std::vector<Rc<TemplateContext>> contexts_;  // every template run of this render
+  struct CallSite {
+    const Template* tpl;
+    const Node* node;
+  };
+  std::vector<CallSite> call_sites_;  // the call expressions being evaluated, outermost first
+  /// Keeps a call expression on call_sites_ while it runs.
+  class CallSiteScope {
+   public:
+    CallSiteScope(Renderer& r, const Node& n) : r_(r) { r.call_sites_.push_back({r.cur_tpl_, &n}); }
+    ~CallSiteScope() { r_.call_sites_.pop_back(); }
+    CallSiteScope(const CallSiteScope&) = delete;
+    CallSiteScope& operator=(const CallSiteScope&) = delete;
+
+   private:
+    Renderer& r_;
+  };
 
   /// A new template run; kept alive until the render ends.
   TemplateContext& new_context(const Template& tpl);

@@ -65,6 +65,13 @@ void register_content_functions(jinja::Environment& env, const content::Content&
     jinja::Args a(args, "has_text", {"name"}, 1);
     return jinja::Value(find(ctx.to_string(*a.get(0))) != nullptr);
   });
+  // Where the macro that calls this was called from ("report/kap3.md.j2:14:3"): the table
+  // and figure macros of lib/report.j2 put it into their declarations, so that errors in a
+  // table name the template line that made it, not the generated Markdown.
+  env.add_function("caller_position", [](jinja::Context& ctx, jinja::CallArgs& args) {
+    jinja::expect_no_args(args, "caller_position");
+    return jinja::Value(ctx.call_site(1));
+  });
   env.add_function("warn", [state](jinja::Context& ctx, jinja::CallArgs& args) {
     jinja::Args a(args, "warn", {"message"}, 1);
     std::string message = ctx.to_string(*a.get(0));

@@ -2,7 +2,8 @@
 // model), `report` (= content.report) and `lang`; a page adds its own (products/product.hpp).
 // And the functions a product's environment has: `text(name)`, which renders
 // content/text/<name>.md with the variables of the page being rendered, `has_text(name)`,
-// and `warn(message)`, which adds a build warning (for a stand-in where content is missing).
+// `warn(message)`, which adds a build warning (for a stand-in where content is missing), and
+// `caller_position()`, where the calling macro was called from (for declarations' errors).
 #pragma once
 
 #include <memory>
@@ -30,8 +31,8 @@ struct RenderState {
   std::vector<std::string> warnings;  // in the order raised, without repeats
 };
 
-/// Registers text(), has_text() and warn() on `env`. text(name) of an unknown name is an
-/// error listing the text files there are.
+/// Registers text(), has_text(), warn() and caller_position() on `env`. text(name) of an unknown
+/// name is an error listing the text files there are.
 void register_content_functions(jinja::Environment& env, const content::Content& content,
                                 std::shared_ptr<RenderState> state);
 
