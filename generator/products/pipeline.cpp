@@ -316,6 +316,8 @@ int Build::build_product(ProductBuild& pb, const ProductInput& in, OutputLock& l
   const Product& product = *pb.product;
   std::vector<Page> pages = product.pages(in);
   std::size_t bytes = 0;
+  // A warning templates raised, with the pages that raised it: said once per product.
+  std::vector<std::pair<std::string, std::vector<std::string>>> warnings;
   for (const Page& page : pages) {
     throw_if_interrupted();
     Renderer& r = renderer(product, page.language);
@@ -336,8 +338,12 @@ int Build::build_product(ProductBuild& pb, const ProductInput& in, OutputLock& l
       err_ << e.what() << '\n';
       return 1;
     }
-    for (const auto& w : r.state->warnings)
-      err_ << "samrapport: warning: " << product.id << " " << page.label << ": " << w << '\n';
+    for (auto& w : r.state->warnings) {
+      auto it = std::find_if(warnings.begin(), warnings.end(),
+                             [&](const auto& x) { return x.first == w; });
+      if (it == warnings.end()) it = warnings.insert(warnings.end(), {std::move(w), {}});
+      it->second.push_back(page.label);
+    }
     r.state->warnings.clear();
     bytes += markdown.size();
     std::string source_name = entry_name;
@@ -349,6 +355,19 @@ int Build::build_product(ProductBuild& pb, const ProductInput& in, OutputLock& l
       source_name = dump.string();
     }
     if (!write_page(pb, resolved, markdown, source_name, lock)) return 1;
+  }
+  for (const auto& [message, labels] : warnings) {
+    err_ << "samrapport: warning: " << product.id;
+    if (pages.size() > 1) {
+      err_ << " ("
+           << (labels.size() == pages.size() ? "every page"
+                                             : count_of(labels.size(), "page", "pages"))
+           << ": ";
+      for (std::size_t i = 0; i < labels.size() && i < 5; ++i) err_ << (i ? ", " : "") << labels[i];
+      if (labels.size() > 5) err_ << " ...";
+      err_ << ")";
+    }
+    err_ << ": " << message << '\n';
   }
   progress_.stage(product.id, count_of(pages.size(), "page", "pages") + ", " +
                                   std::to_string(bytes / 1024) + " KiB Markdown");

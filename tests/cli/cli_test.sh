@@ -105,6 +105,19 @@ atomic)
   [ "$(cat "$d/rapport.md" | md5sum)" = "$before" ] || fail "failed build changed the old output"
   [ "$(ls "$work/out")" = "interkommunalt-samarbeid-i-as-og-orsta" ] || fail "leftovers: $(ls "$work/out")"
   ;;
+declaration-error)
+  # An error in a table declaration names the template file and line that made the table.
+  mkdir -p "$work/tpl/report"
+  sed 's/{"label": "Nr", "kind": "number", "decimals": 0}/{"label": "Nr", "kind": "nummer", "decimals": 0}/' \
+    "$src/templates/report/kap3.md.j2" >"$work/tpl/report/kap3.md.j2"
+  line=$(grep -n '^{{ table(id="tab:oppgaver"' "$work/tpl/report/kap3.md.j2" | cut -d: -f1)
+  [ -n "$line" ] || fail "the test's template no longer declares tab:oppgaver"
+  expect_rc 1 "$bin" build -q --product report --templates "$work/tpl" --out "$work/out" --formats md
+  grep -q "^report/kap3.md.j2:$line:[0-9]*: error: table 'tab:oppgaver': columns\[0\].kind" "$work/stderr" ||
+    fail "declaration error not at the template line $line: $(cat "$work/stderr")"
+  if grep -q "rapport.md:" "$work/stderr"; then fail "an error points into the generated Markdown: $(cat "$work/stderr")"; fi
+  [ ! -e "$work/out/interkommunalt-samarbeid-i-buskerud" ] || fail "output written although the build failed"
+  ;;
 output-safety)
   # samrapport replaces only folders it made, never the content, the templates or the cwd.
   slug=interkommunalt-samarbeid-i-as-og-orsta
