@@ -60,15 +60,16 @@ try {
 
   // The contents lists every numbered table and figure; each must be in the page.
   const found = await page.evaluate(() => {
-    const listed = (heading) => {
-      const h = [...document.querySelectorAll('nav.contents h3')].find((e) => e.textContent === heading);
+    // The list headings in bokmål, nynorsk and English.
+    const listed = (...headings) => {
+      const h = [...document.querySelectorAll('nav.contents h3')].find((e) => headings.includes(e.textContent));
       const list = h ? h.nextElementSibling : null;
       return list ? [...list.querySelectorAll('a')].map((a) => ({
         id: decodeURIComponent(a.getAttribute('href').slice(1)),
         label: a.querySelector('.number').textContent,
       })) : [];
     };
-    const tables = listed('Tabeller').map(({ id, label }) => {
+    const tables = listed('Tabeller', 'Tabellar', 'Tables').map(({ id, label }) => {
       const t = document.getElementById(id);
       return {
         id, label,
@@ -76,7 +77,7 @@ try {
             t.tBodies.length > 0 && t.tBodies[0].rows.length > 0 && t.getBoundingClientRect().height > 0,
       };
     });
-    const figures = listed('Figurer').map(({ id, label }) => {
+    const figures = listed('Figurer', 'Figurar', 'Figures').map(({ id, label }) => {
       const f = document.getElementById(id);
       const svg = f ? f.querySelector('svg') : null;
       const box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
