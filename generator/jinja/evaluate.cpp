@@ -517,7 +517,8 @@ Value Renderer::eval_node(const Expr& e, Frame& f) {
       Value l = eval(*b.left, f);
       Value r = eval(*b.right, f);
       Value out = binary_op(b.op, l, r, *this);
-      if (out.identity() != r.identity()) charge_result(out, l);
+      // strings here; lists made by + and * are charged by binary_op itself
+      if (out.is_string() && out.identity() != r.identity()) charge_result(out, l);
       return out;
     }
     case NodeKind::And: {

@@ -3,6 +3,7 @@
 
 #include "jinja/error.hpp"
 #include "jinja/filters_common.hpp"
+#include "jinja/limits.hpp"
 #include "jinja/methods.hpp"
 #include "jinja/operators.hpp"
 #include "jinja/undefined.hpp"
@@ -347,6 +348,10 @@ Value do_batch(Context& ctx, const Value& v, CallArgs& args) {
   }
   if (!tmp.empty()) {
     if (fill && !fill->is_none()) {
+      if (linecount > static_cast<std::int64_t>(tmp.size())) {
+        const auto missing = static_cast<std::uint64_t>(linecount) - tmp.size();
+        check_alloc(missing > SIZE_MAX / sizeof(Value) ? SIZE_MAX : missing * sizeof(Value));
+      }
       while (static_cast<std::int64_t>(tmp.size()) < linecount) tmp.push_back(*fill);
     }
     out.push_back(Value::list(std::move(tmp)));

@@ -11,10 +11,6 @@ namespace samrapport::jinja {
 
 namespace detail {
 
-thread_local RenderBudget* t_budget = nullptr;
-thread_local int t_value_depth = 0;
-thread_local std::uintptr_t t_stack_floor = 0;
-
 void stack_exhausted() {
   throw_error(ErrorKind::Limit,
               "template nested too deeply: the render has used three quarters of the thread's "

@@ -37,14 +37,15 @@ struct RenderBudget {
   int max_value_depth = 1000;
 };
 
+// Inline and constant-initialised, so that every use is a direct thread-local access.
 /// The budget of the render running on this thread; null outside renders.
-extern thread_local RenderBudget* t_budget;
+inline thread_local RenderBudget* t_budget = nullptr;
 /// Nesting of the value walk (printing, ==, hash, JSON) running on this thread.
-extern thread_local int t_value_depth;
+inline thread_local int t_value_depth = 0;
 
 /// The lowest stack address a render may reach on this thread (0: not checked). Set by the
 /// outermost render to leave a quarter of the thread's stack free.
-extern thread_local std::uintptr_t t_stack_floor;
+inline thread_local std::uintptr_t t_stack_floor = 0;
 
 [[noreturn]] void operation_budget_exceeded();
 [[noreturn]] void value_nested_too_deeply();

@@ -246,6 +246,10 @@ Value binary_op(BinOp op, const Value& a, const Value& b, Context& ctx) {
         return Value(std::move(out));
       }
       if ((a.is_list() && b.is_list()) || (a.is_tuple() && b.is_tuple())) {
+        // charged here rather than by the caller: |sum over lists concatenates in a loop
+        const std::size_t bytes = (a.items().size() + b.items().size()) * sizeof(Value);
+        check_alloc(bytes);
+        charge_bytes(bytes);
         std::vector<Value> items = a.items();
         items.insert(items.end(), b.items().begin(), b.items().end());
         return a.is_tuple() ? Value::tuple(std::move(items)) : Value::list(std::move(items));

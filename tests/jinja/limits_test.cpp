@@ -376,6 +376,13 @@ TEST(Limits, SizesAreCheckedBeforeAllocating) {
   expect_limit(env, "{{ '%*d'|format(2000000000, 1) }}", "format width too large");
   expect_limit(env, "{{ '%.*f'|format(2000000000, 1.5) }}", "format precision too large");
   expect_limit(env, "{{ ('x' * 900000)|list|length }}", "exceeded");
+  // lists: doubling by +, summing lists (quadratic copying), padding a batch
+  expect_limit(env,
+               "{% set ns = namespace(x=[1]) %}{% for i in range(64) %}{% set ns.x = ns.x + ns.x %}"
+               "{% endfor %}",
+               "exceeded");
+  expect_limit(env, "{{ ([[1]] * 10000)|sum(start=[])|length }}", "total size limit");
+  expect_limit(env, "{{ [1]|batch(1000000000000, 0)|list }}", "exceeded");
   // one total per render: strings each under the limit, together over it
   expect_limit(env,
                "{% set a = 'x' * 900000 %}{% set b = 'y' * 900000 %}{% set c = 'z' * 900000 %}"
