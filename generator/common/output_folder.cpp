@@ -198,6 +198,7 @@ void StagedFolder::write(std::string_view relative, std::string_view bytes,
   const fs::path path = staging_ / rel;
   fs::create_directories(path.parent_path());
   write_file_bytes(path, bytes);
+  std::lock_guard lock(mutex_);
   manifest_.files[std::string(format)].insert(rel.lexically_normal().generic_string());
 }
 
@@ -207,6 +208,7 @@ void StagedFolder::adopt(std::string_view relative, std::string_view format) {
   if (!fs::is_regular_file(staging_ / rel)) {
     throw std::runtime_error(std::string(relative) + ": expected in " + staging_.string());
   }
+  std::lock_guard lock(mutex_);
   manifest_.files[std::string(format)].insert(rel.lexically_normal().generic_string());
 }
 

@@ -16,6 +16,7 @@
 
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -81,6 +82,7 @@ class StagedFolder {
   StagedFolder& operator=(const StagedFolder&) = delete;
 
   /// Writes `relative` (subfolders allowed, never leaving the folder), owned by `format`.
+  /// Thread-safe, as is adopt().
   void write(std::string_view relative, std::string_view bytes, std::string_view format);
   /// Records a file that a tool (latexmk) put into staging() itself as owned by `format`.
   void adopt(std::string_view relative, std::string_view format);
@@ -97,6 +99,7 @@ class StagedFolder {
 
   std::filesystem::path target_;
   std::filesystem::path staging_;
+  std::mutex mutex_;  // write() and adopt() may be called from several threads
   OutputManifest manifest_;
 };
 

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -230,7 +231,7 @@ class Build {
  private:
   int build_product(ProductBuild& pb, const ProductInput& in, OutputLock& lock);
   bool write_page(ProductBuild& pb, const Page& page, const std::string& markdown,
-                  const std::string& source_name, OutputLock& lock);
+                  const std::string& source_name, OutputLock& lock, std::ostream& diags_out);
   Renderer& renderer(const Product& p, content::Language lang);
 
   const BuildJob& job_;
@@ -238,8 +239,9 @@ class Build {
   std::ostream& err_;
   Progress progress_;
   std::map<std::pair<std::string, content::Language>, Renderer> renderers_;
+  std::mutex mutex_;  // pdf_jobs_ while pages are written in parallel
   std::vector<PdfJob> pdf_jobs_;
-  std::size_t files_ = 0;
+  std::atomic<std::size_t> files_{0};
 };
 
 Renderer& Build::renderer(const Product& p, content::Language lang) {
@@ -251,14 +253,14 @@ Renderer& Build::renderer(const Product& p, content::Language lang) {
 }
 
 bool Build::write_page(ProductBuild& pb, const Page& page, const std::string& markdown,
-                       const std::string& source_name, OutputLock& lock) {
+                       const std::string& source_name, OutputLock& lock, std::ostream& diags_out) {
   document::DocumentMeta meta = page.meta;
   meta.language = std::string(content::to_string(page.language));
   meta.source_name = source_name;
   Diagnostics doc_diags;
   const document::Document doc = document::parse_document(markdown, meta, doc_diags);
   doc_diags.sort();
-  doc_diags.print(err_);
+  doc_diags.print(diags_out);
   if (doc_diags.has_errors()) return false;
 
   const fs::path dir(page.folder);
@@ -302,10 +304,11 @@ bool Build::write_page(ProductBuild& pb, const Page& page, const std::string& ma
       pj.folder = &folder;
       pj.relative_pdf = rel(Format::pdf);
       pj.tex = std::move(tex);
-      pj.work = lock.staging_root() / ("tex-" + std::to_string(pdf_jobs_.size()));
       pj.label = (fs::path(pb.folder->target()) / pj.relative_pdf).string();
       pj.failed_copy =
           (lock.out_dir() / "latex-errors" / pb.product->id / dir / page.stem).string();
+      pj.work = lock.staging_root() / "tex" / pb.product->id / dir / page.stem;
+      std::lock_guard guard(mutex_);
       pdf_jobs_.push_back(std::move(pj));
     }
   }
@@ -316,6 +319,15 @@ int Build::build_product(ProductBuild& pb, const ProductInput& in, OutputLock& l
   const Product& product = *pb.product;
   std::vector<Page> pages = product.pages(in);
   std::size_t bytes = 0;
+  struct RenderedPage {
+    Page page;
+    std::string markdown;
+    std::string source_name;
+    std::string diagnostics;
+    bool ok;
+  };
+  std::vector<RenderedPage> rendered;
+  rendered.reserve(pages.size());
   // A warning templates raised, with the pages that raised it: said once per product.
   std::vector<std::pair<std::string, std::vector<std::string>>> warnings;
   for (const Page& page : pages) {
@@ -354,8 +366,38 @@ int Build::build_product(ProductBuild& pb, const ProductInput& in, OutputLock& l
       write_file_atomically(dump, markdown);
       source_name = dump.string();
     }
-    if (!write_page(pb, resolved, markdown, source_name, lock)) return 1;
+    rendered.push_back(
+        {std::move(resolved), std::move(markdown), std::move(source_name), {}, false});
   }
+  // The document stage and the writers touch no template value: every core takes pages.
+  // Diagnostics are printed afterwards, in page order, so that they do not interleave.
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < rendered.size();) {
+      RenderedPage& rp = rendered[i];
+      std::ostringstream out;
+      try {
+        rp.ok = write_page(pb, rp.page, rp.markdown, rp.source_name, lock, out);
+      } catch (const std::exception& e) {
+        out << "samrapport: error: " << rp.page.label << ": " << e.what() << '\n';
+        rp.ok = false;
+      }
+      rp.diagnostics = out.str();
+      rp.markdown = std::string();
+    }
+  };
+  const std::size_t workers =
+      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), rendered.size());
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < workers; ++i) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  bool ok = true;
+  for (const auto& rp : rendered) {
+    err_ << rp.diagnostics;
+    ok = ok && rp.ok;
+  }
+  if (!ok) return 1;
   for (const auto& [message, labels] : warnings) {
     err_ << "samrapport: warning: " << product.id;
     if (pages.size() > 1) {
@@ -423,7 +465,10 @@ int Build::run() {
   for (auto& pb : builds) {
     if (const int status = build_product(pb, in, lock); status != 0) return status;
   }
-  progress_.stage("writers", count_of(files_, "file", "files"));
+  progress_.stage("writers", count_of(files_.load(), "file", "files"));
+  // The order in which parallel writers queued them does not matter, but keep it fixed.
+  std::sort(pdf_jobs_.begin(), pdf_jobs_.end(),
+            [](const PdfJob& a, const PdfJob& b) { return a.label < b.label; });
 
   // 4. PDFs, in parallel. A failed run keeps its .tex and log for the user.
   throw_if_interrupted();

@@ -93,12 +93,12 @@ deterministic)
   diff -r "$work/out1" "$work/out2" >/dev/null || fail "two builds of the same content differ"
   ;;
 atomic)
-  expect_rc 0 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md
+  expect_rc 0 "$bin" build -q --product report --content "$fixtures/minimal" --out "$work/out" --formats md
   d="$work/out/interkommunalt-samarbeid-i-as-og-orsta"
   before=$(cat "$d/rapport.md" | md5sum)
   mkdir -p "$work/tpl/report"
   printf '# Kapittel\n\n{{ analysis.totals.arrangementss }}\n' >"$work/tpl/report/rapport.md.j2"
-  expect_rc 1 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md \
+  expect_rc 1 "$bin" build -q --product report --content "$fixtures/minimal" --out "$work/out" --formats md \
     --templates "$work/tpl"
   grep -q "rapport.md.j2:3:" "$work/stderr" || fail "template error without position: $(cat "$work/stderr")"
   grep -q "arrangements" "$work/stderr" || fail "no suggestion in: $(cat "$work/stderr")"
@@ -146,18 +146,18 @@ commit-faults)
   # and the next build removes what the killed one left.
   slug=interkommunalt-samarbeid-i-as-og-orsta
   d="$work/out/$slug"
-  expect_rc 0 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md
+  expect_rc 0 "$bin" build -q --product report --content "$fixtures/minimal" --out "$work/out" --formats md
   old=$(md5sum <"$d/rapport.md")
   mkdir -p "$work/tpl/report"
   printf '# Endret\n\nNy tekst.\n' >"$work/tpl/report/rapport.md.j2"
-  SAMRAPPORT_FAULT=before-commit "$bin" build -q --content "$fixtures/minimal" --out "$work/out" \
+  SAMRAPPORT_FAULT=before-commit "$bin" build -q --product report --content "$fixtures/minimal" --out "$work/out" \
     --formats md --templates "$work/tpl" >/dev/null 2>&1 && fail "fault point before-commit not reached"
   [ "$(md5sum <"$d/rapport.md")" = "$old" ] || fail "killed before the swap, the output changed"
   [ -n "$(ls -A "$work/out/.samrapport-staging")" ] || fail "expected a killed build's staging"
-  SAMRAPPORT_FAULT=after-commit "$bin" build -q --content "$fixtures/minimal" --out "$work/out" \
+  SAMRAPPORT_FAULT=after-commit "$bin" build -q --product report --content "$fixtures/minimal" --out "$work/out" \
     --formats md --templates "$work/tpl" >/dev/null 2>&1 && fail "fault point after-commit not reached"
   grep -q "Ny tekst" "$d/rapport.md" || fail "killed after the swap, the output is not the new one"
-  expect_rc 0 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md
+  expect_rc 0 "$bin" build -q --product report --content "$fixtures/minimal" --out "$work/out" --formats md
   [ -z "$(ls -A "$work/out/.samrapport-staging" 2>/dev/null)" ] || fail "stale staging not removed"
   [ "$(ls "$work/out")" = "$slug" ] || fail "leftovers: $(ls -A "$work/out")"
   ;;
@@ -166,14 +166,14 @@ readers-and-concurrent-builds)
   # one OUT either build or say that another build is writing, never a raw filesystem error.
   slug=interkommunalt-samarbeid-i-as-og-orsta
   d="$work/out/$slug"
-  expect_rc 0 "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md,html
+  expect_rc 0 "$bin" build -q --product report --content "$fixtures/minimal" --out "$work/out" --formats md,html
   : >"$work/misses"
   ( while [ ! -e "$work/stop" ]; do [ -f "$d/rapport.md" ] || echo miss >>"$work/misses"; done ) &
   reader=$!
   for i in $(seq 1 20); do
-    "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md,html 2>"$work/err-a-$i" &
+    "$bin" build -q --product report --content "$fixtures/minimal" --out "$work/out" --formats md,html 2>"$work/err-a-$i" &
     a=$!
-    "$bin" build -q --content "$fixtures/minimal" --out "$work/out" --formats md,html 2>"$work/err-b-$i"
+    "$bin" build -q --product report --content "$fixtures/minimal" --out "$work/out" --formats md,html 2>"$work/err-b-$i"
     wait $a
   done
   touch "$work/stop"
