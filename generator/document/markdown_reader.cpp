@@ -227,8 +227,13 @@ class Reader {
 
   void inlines(cmark_node* parent, Inlines& out) {
     if (!enter(parent)) return;
-    for (cmark_node* n = cmark_node_first_child(parent); n != nullptr; n = cmark_node_next(n)) {
+    // Each inline is freed once converted, so that cmark's tree shrinks while ours grows
+    // (a paragraph of 600 000 links would otherwise be held twice).
+    for (cmark_node* n = cmark_node_first_child(parent); n != nullptr;) {
+      cmark_node* next = cmark_node_next(n);
       inline_node(n, out);
+      cmark_node_free(n);
+      n = next;
     }
     leave();
   }

@@ -132,7 +132,7 @@ INSTANTIATE_TEST_SUITE_P(
                 "report.md:4:1: error: table 'tab:a': rows[0]: has 2 cells for 1 columns\n"},
         BadCase{R"({"id": "tab:a", "caption": "C", "columns": ["a"], "rows": [], "farge": 1})",
                 "report.md:4:1: error: table 'tab:a': farge: unknown key (expected one of: id, "
-                "caption, source, notes, columns, rows, sum)\n"},
+                "caption, source, notes, columns, rows, sum, at)\n"},
         BadCase{R"({"caption": "C", "columns": ["a"], "rows": []})",
                 "report.md:4:1: error: table: id: missing\n"},
         BadCase{R"({"id": "Tab A", "caption": "C", "columns": ["a"], "rows": []})",
