@@ -61,6 +61,12 @@ constexpr std::size_t kShortTableRows = 25;
 std::string url_escape(std::string_view url) {
   std::string out;
   for (const char c : url) {
+    if (c == '^') {
+      // "^^5c" would be read by TeX as a backslash before \href sees it: percent-encoded,
+      // which means the same in a URL.
+      out += "\\%5E";
+      continue;
+    }
     if (c == '%' || c == '#' || c == '\\' || c == '{' || c == '}') out += '\\';
     out += c;
   }

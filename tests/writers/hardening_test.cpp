@@ -83,6 +83,15 @@ TEST(LatexImage, OnlyCheckedPathsAreWritten) {
   EXPECT_NE(tex.find("\\fbox{\\textbackslash{}input\\{/etc/passwd\\}}"), std::string::npos);
 }
 
+TEST(LatexLinks, NoTexSequencesInUrls) {
+  Diagnostics diags;
+  const document::Document doc = parse("[a](https://x.no/^^5cinput{/etc/passwd}%#y)\n", diags);
+  const std::string tex = write_latex(doc);
+  EXPECT_NE(tex.find("\\href{https://x.no/\\%5E\\%5E5cinput\\{/etc/passwd\\}\\%\\#y}{a}"),
+            std::string::npos)
+      << tex;
+}
+
 // A document nested as deep as the reader allows goes through every writer.
 TEST(Nesting, EveryWriterAtTheDepthLimit) {
   Diagnostics diags;
