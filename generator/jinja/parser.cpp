@@ -4,6 +4,7 @@
 #include <initializer_list>
 
 #include "jinja/error.hpp"
+#include "jinja/limits.hpp"
 #include "jinja/value_print.hpp"
 
 namespace samrapport::jinja {
@@ -301,6 +302,7 @@ class Parser {
   struct DepthGuard {
     Parser& p;
     explicit DepthGuard(Parser& parser) : p(parser) {
+      check_stack();  // a template loaded deep inside a render (include, nested render)
       if (++p.depth_ > p.max_depth_) p.fail_here("template is nested too deeply");
     }
     ~DepthGuard() { --p.depth_; }
