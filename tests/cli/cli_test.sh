@@ -189,7 +189,7 @@ kill-during-pdf|interrupt-during-pdf)
   # stays, and the next build cleans up. Ctrl-C exits 130.
   command -v latexmk >/dev/null || { echo "SKIP: no latexmk"; exit 77; }
   set -m  # background jobs get SIGINT as they would at a terminal
-  expect_rc 0 "$bin" build -q --out "$work/out" --formats md
+  expect_rc 0 "$bin" build -q --product report --out "$work/out" --formats md
   d=$(ls -d "$work/out"/*/)
   old=$(md5sum <"$d/rapport.md")
   tex_pids() {  # processes working below our output directory
@@ -197,7 +197,7 @@ kill-during-pdf|interrupt-during-pdf)
       case "$(readlink "$p/cwd" 2>/dev/null)" in "$work/out"*) echo "${p#/proc/}" ;; esac
     done
   }
-  "$bin" build -q --out "$work/out" --formats md,pdf >"$work/bg.out" 2>"$work/bg.err" &
+  "$bin" build -q --product report --out "$work/out" --formats md,pdf >"$work/bg.out" 2>"$work/bg.err" &
   pid=$!
   for _ in $(seq 1 600); do [ -n "$(tex_pids)" ] && break; sleep 0.1; done
   [ -n "$(tex_pids)" ] || fail "TeX did not start"
@@ -212,12 +212,12 @@ kill-during-pdf|interrupt-during-pdf)
   [ -z "$(tex_pids)" ] || fail "TeX processes outlived the build: $(tex_pids | xargs ps -o pid,cmd -p)"
   [ "$(md5sum <"$d/rapport.md")" = "$old" ] || fail "the old output changed"
   [ ! -e "$d/rapport.pdf" ] || fail "a PDF was committed"
-  expect_rc 0 "$bin" build -q --out "$work/out" --formats md
+  expect_rc 0 "$bin" build -q --product report --out "$work/out" --formats md
   [ -z "$(ls -A "$work/out/.samrapport-staging" 2>/dev/null)" ] || fail "stale staging not removed"
   ;;
 pdf-default)
   # The full default report through latexmk; pdftotext must show captions and numbers.
-  expect_rc 0 "$bin" build -q --out "$work/out" --formats pdf
+  expect_rc 0 "$bin" build -q --product report --out "$work/out" --formats pdf
   pdf=$(ls "$work/out"/*/rapport.pdf) || fail "no PDF"
   [ ! -e "$(dirname "$pdf")/rapport.tex" ] || fail "rapport.tex kept although only pdf was asked for"
   pdftotext -layout "$pdf" "$work/r.txt" || fail "pdftotext"
@@ -229,7 +229,7 @@ pdf-default)
 browser-default)
   # The full default report in headless Chromium with axe-core (tests/browser/check.mjs).
   command -v npm >/dev/null && [ -x /usr/bin/chromium ] || { echo "SKIP: no npm or chromium"; exit 77; }
-  expect_rc 0 "$bin" build -q --out "$work/out" --formats html
+  expect_rc 0 "$bin" build -q --product report --out "$work/out" --formats html
   html=$(ls "$work/out"/*/rapport.html) || fail "no HTML"
   tables=$(grep -o '<table id="tab:' "$html" | wc -l)
   node_dir="$work/node"
