@@ -71,7 +71,13 @@ struct Shared {
   };
   std::vector<Owner> owners;
   std::optional<std::string> host;
+  std::optional<AgreementInfo> agreement;  // dates formatted once
 };
+
+/// "2023-2027" without fmt (called for every representative).
+std::string span_text(const content::YearSpan& span) {
+  return std::to_string(span.from) + "-" + std::to_string(span.to);
+}
 
 class Builder {
  public:
@@ -96,11 +102,17 @@ class Builder {
       return;
     }
     share(a);
+    auto& by_name = results_.arrangements[a].participants_by_name;
+    by_name.reserve(shared_.participants.size());
+    for (const MunicipalityIdx m : shared_.participants) {
+      by_name.push_back(index_.content.municipalities[m].name);
+    }
     const bool entity = is_entity(index_.content.arrangements[a]);
-    for (const MunicipalityIdx m : participants) {
+    for (std::size_t i = 0; i < shared_.participants.size(); ++i) {
+      const MunicipalityIdx m = shared_.participants[i];
       const std::size_t s = slot_[m];
       if (s == kNone) continue;
-      rows_[s].push_back(overview_row(m, entity));
+      rows_[s].push_back(OverviewRow{a, i, entity});
       if (entity) results_.ownership[s].entities.push_back(entity_row(m));
     }
   }
@@ -153,7 +165,14 @@ class Builder {
       shared_.host = c.municipalities[*arrangement.host].name;
     }
     shared_.owners.clear();
+    shared_.agreement.reset();
     if (!is_entity(arrangement)) return;
+    if (arrangement.agreement) {
+      const auto& ag = *arrangement.agreement;
+      shared_.agreement =
+          AgreementInfo{ag.date ? std::optional<std::string>(to_string(*ag.date)) : std::nullopt,
+                        ag.case_number, ag.link};
+    }
     // Owners: the participants and any other municipality holding a share.
     const auto add_owner = [&](MunicipalityIdx m) {
       if (m >= owner_stamp_.size() || owner_stamp_[m] == a) return;
@@ -181,18 +200,6 @@ class Builder {
         shared_.owners[owner_position_[s.municipality]].liability = s.percent;
       }
     }
-  }
-
-  OverviewRow overview_row(MunicipalityIdx m, bool entity) const {
-    const auto& c = index_.content;
-    OverviewRow row;
-    row.arrangement = shared_.arrangement;
-    row.other_participants.reserve(shared_.participants.size());
-    for (const MunicipalityIdx p : shared_.participants) {
-      if (p != m) row.other_participants.push_back(c.municipalities[p].name);
-    }
-    row.entity = entity;
-    return row;
   }
 
   OwnedEntity entity_row(MunicipalityIdx m) const {
@@ -243,16 +250,11 @@ class Builder {
       for (const auto& person : r.people) {
         e.representatives.push_back(RepresentativeRow{
             person.name, person.role,
-            person.term ? std::optional<std::string>(to_string(*person.term)) : std::nullopt});
+            person.term ? std::optional<std::string>(span_text(*person.term)) : std::nullopt});
       }
     }
     e.fte = arrangement.fte;
-    if (arrangement.agreement) {
-      const auto& ag = *arrangement.agreement;
-      e.agreement =
-          AgreementInfo{ag.date ? std::optional<std::string>(to_string(*ag.date)) : std::nullopt,
-                        ag.case_number, ag.link};
-    }
+    e.agreement = shared_.agreement;
     e.key_figures.reserve(arrangement.key_figures.size());
     for (const auto& k : arrangement.key_figures) {
       KeyFigureRow row{k.year, k.operating_income, k.result, k.equity, k.debt, std::nullopt};
@@ -271,8 +273,16 @@ class Builder {
       return std::pair{form_position(index_.content.arrangements[e.arrangement].legal_form),
                        index_.name_rank[e.arrangement]};
     };
-    std::sort(out.entities.begin(), out.entities.end(),
-              [&](const OwnedEntity& x, const OwnedEntity& y) { return key(x) < key(y); });
+    // Sort positions, then move each entity once (they are large).
+    std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::size_t>> order;
+    order.reserve(out.entities.size());
+    for (std::size_t i = 0; i < out.entities.size(); ++i)
+      order.emplace_back(key(out.entities[i]), i);
+    std::sort(order.begin(), order.end());
+    std::vector<OwnedEntity> sorted;
+    sorted.reserve(order.size());
+    for (const auto& entry : order) sorted.push_back(std::move(out.entities[entry.second]));
+    out.entities = std::move(sorted);
     out.entities_total = static_cast<int>(out.entities.size());
     std::map<int, ContributionSum> by_year;
     for (const auto& e : out.entities) {

@@ -44,8 +44,11 @@ struct ArrangementInfo {
   std::string id;
   std::string name;
   std::vector<std::string> participants;  // listed order
-  int participant_count = 0;              // participant_total when set, else listed
-  int in_scope_participants = 0;          // listed participants with in_scope
+  /// The same in collation order; filled (by ownership.cpp) for current arrangements with
+  /// an in-scope participant. Not exported (the overview rows print it).
+  std::vector<std::string> participants_by_name;
+  int participant_count = 0;      // participant_total when set, else listed
+  int in_scope_participants = 0;  // listed participants with in_scope
   std::vector<std::string> other_owners;
   std::optional<std::string> host;
   bool host_in_scope = false;
@@ -396,8 +399,10 @@ struct ContributionSum {
 /// Results::arrangements[arrangement] (the JSON writes them into the row).
 struct OverviewRow {
   ArrangementRef arrangement = 0;
-  std::vector<std::string> other_participants;  // listed, collation order
-  bool entity = false;                          // also listed among the municipality's entities
+  /// The municipality's position in ArrangementInfo::participants_by_name: the other
+  /// participants are that list without it.
+  std::size_t self = 0;
+  bool entity = false;  // also listed among the municipality's entities
 };
 
 struct OverviewGroup {

@@ -405,10 +405,21 @@ json contribution_sum(const ContributionSum& c) {
   return Fields(3)("year", c.year)("value", c.value)("entities", c.entities).take();
 }
 
+/// `names` without the one at `skip`.
+json names_without(const std::vector<std::string>& names, std::size_t skip) {
+  json out = json::array();
+  auto& array = out.get_ref<json::array_t&>();
+  array.reserve(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i != skip) array.emplace_back(names[i]);
+  }
+  return out;
+}
+
 json overview_row(const Results& results, const OverviewRow& r) {
   const ArrangementInfo& a = results.arrangements[r.arrangement];
   return Fields(12)("id", a.id)("name", a.name)("host", optional(a.host))(
-             "other_participants", strings(r.other_participants))(
+             "other_participants", names_without(a.participants_by_name, r.self))(
              "participant_count", a.participant_count)("sector", a.sector)(
              "sector_name", a.sector_name)("tasks", strings(a.task_names))("established",
                                                                            optional(a.established))(
