@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <system_error>
@@ -24,17 +25,17 @@ std::string line_of(const fs::path& file, long n) {
   return {};
 }
 
-// The LaTeX errors of a log: lines starting with "!" or "file:line:", with the line after,
-// and the .tex line a "document.tex:N:" error points at.
+// The LaTeX errors of a log: lines starting with "!" or "document.tex:N:", each with the
+// line after it, then the .tex lines those errors point at (each once).
 std::string log_errors(const fs::path& log, const fs::path& tex) {
   std::ifstream in(log);
   std::string line, out;
+  std::vector<long> lines;
   int keep = 0, found = 0;
   const std::string marker = tex.filename().string() + ":";
   while (std::getline(in, line) && found < 8) {
     const std::size_t at = line.find(marker);
-    const bool error = line.rfind("!", 0) == 0 || at != std::string::npos;
-    if (error) {
+    if (line.rfind("!", 0) == 0 || at != std::string::npos) {
       keep = 2;
       ++found;
     }
@@ -44,9 +45,11 @@ std::string log_errors(const fs::path& log, const fs::path& tex) {
     }
     if (at != std::string::npos) {
       const long n = std::strtol(line.c_str() + at + marker.size(), nullptr, 10);
-      if (n > 0) out += "  .tex line " + std::to_string(n) + ": " + line_of(tex, n) + "\n";
+      if (n > 0 && std::find(lines.begin(), lines.end(), n) == lines.end()) lines.push_back(n);
     }
   }
+  for (long n : lines)
+    out += "  the .tex line " + std::to_string(n) + ": " + line_of(tex, n) + "\n";
   return out;
 }
 

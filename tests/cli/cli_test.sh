@@ -118,6 +118,21 @@ declaration-error)
   if grep -q "rapport.md:" "$work/stderr"; then fail "an error points into the generated Markdown: $(cat "$work/stderr")"; fi
   [ ! -e "$work/out/interkommunalt-samarbeid-i-buskerud" ] || fail "output written although the build failed"
   ;;
+latex-failure)
+  # LaTeX fails (a Greek letter the PDF fonts lack): the build fails, says why with the .tex
+  # line, keeps the .tex and log for the user, and keeps the previous output.
+  command -v latexmk >/dev/null || { echo "SKIP: no latexmk"; exit 77; }
+  mkdir -p "$work/c" && cp -r "$fixtures/minimal/." "$work/c/"
+  expect_rc 0 "$bin" build -q --product report --content "$work/c" --out "$work/out" --formats md
+  sed -i 's/name: Revisjon Ås & Ørsta IKS/name: Revisjon Ås \& Ørsta IKS Ω/' "$work/c/arrangements/"*.yaml
+  expect_rc 2 "$bin" build -q --product report --content "$work/c" --out "$work/out" --formats md,pdf
+  grep -q "LaTeX failed; the previous output is kept" "$work/stderr" || fail "no LaTeX message: $(cat "$work/stderr")"
+  grep -q "the \.tex line [0-9]*: .*Ω" "$work/stderr" || fail "the offending .tex line is not quoted: $(cat "$work/stderr")"
+  ls "$work/out/latex-errors/report/rapport.tex" "$work/out/latex-errors/report/rapport.log" >/dev/null ||
+    fail "the .tex and log were not kept: $(find "$work/out" | head -20)"
+  d="$work/out/interkommunalt-samarbeid-i-as-og-orsta"
+  [ ! -e "$d/rapport.pdf" ] && ! grep -q "Ω" "$d/rapport.md" || fail "the failed build changed the output"
+  ;;
 output-safety)
   # samrapport replaces only folders it made, never the content, the templates or the cwd.
   slug=interkommunalt-samarbeid-i-as-og-orsta
