@@ -16,6 +16,7 @@
 
 #include "analysis/analyse.hpp"
 #include "common/atomic_output.hpp"
+#include "common/diagnostics.hpp"
 #include "common/output_folder.hpp"
 #include "document/parse.hpp"
 #include "jinja/environment.hpp"
@@ -73,7 +74,7 @@ Renderer make_renderer(const Product& product, content::Language language,
   // their macros return safe Markdown rather than text the caller would escape again.
   options.autoescape = [](std::string_view name) {
     jinja::EscaperPtr e = report_filters::autoescape_for(name);
-    return e ? e : report_filters::markdown_escaper();
+    return e ? e : report_filters::document_markdown_escaper();
   };
   Renderer r;
   r.env = std::make_unique<jinja::Environment>(options);
@@ -347,7 +348,7 @@ int Build::build_product(ProductBuild& pb, const ProductInput& in, OutputLock& l
         apply_front_matter(r.env->render(page.front_matter, r.state->page_context), resolved.meta);
       }
     } catch (const jinja::TemplateError& e) {
-      err_ << e.what() << '\n';
+      err_ << escape_controls(e.what()) << '\n';  // a value in the message may hold any byte
       return 1;
     }
     for (auto& w : r.state->warnings) {
@@ -405,11 +406,12 @@ int Build::build_product(ProductBuild& pb, const ProductInput& in, OutputLock& l
            << (labels.size() == pages.size() ? "every page"
                                              : count_of(labels.size(), "page", "pages"))
            << ": ";
-      for (std::size_t i = 0; i < labels.size() && i < 5; ++i) err_ << (i ? ", " : "") << labels[i];
+      for (std::size_t i = 0; i < labels.size() && i < 5; ++i)
+        err_ << (i ? ", " : "") << escape_controls(labels[i]);
       if (labels.size() > 5) err_ << " ...";
       err_ << ")";
     }
-    err_ << ": " << message << '\n';
+    err_ << ": " << escape_controls(message) << '\n';
   }
   progress_.stage(product.id, count_of(pages.size(), "page", "pages") + ", " +
                                   std::to_string(bytes / 1024) + " KiB Markdown");

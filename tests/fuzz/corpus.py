@@ -11,7 +11,7 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TARGETS = ("lexer", "parser", "render", "content")
+TARGETS = ("lexer", "parser", "render", "content", "document", "markdown")
 
 
 def unpack(out):
