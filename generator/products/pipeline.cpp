@@ -320,6 +320,7 @@ int Build::build_product(ProductBuild& pb, const ProductInput& in, OutputLock& l
   const Product& product = *pb.product;
   std::vector<Page> pages = product.pages(in);
   std::size_t bytes = 0;
+  const std::size_t files_before = files_.load();
   struct RenderedPage {
     Page page;
     std::string markdown;
@@ -414,7 +415,8 @@ int Build::build_product(ProductBuild& pb, const ProductInput& in, OutputLock& l
     err_ << ": " << escape_controls(message) << '\n';
   }
   progress_.stage(product.id, count_of(pages.size(), "page", "pages") + ", " +
-                                  std::to_string(bytes / 1024) + " KiB Markdown");
+                                  std::to_string(bytes / 1024) + " KiB Markdown, " +
+                                  count_of(files_.load() - files_before, "file", "files"));
   return 0;
 }
 
@@ -467,7 +469,6 @@ int Build::run() {
   for (auto& pb : builds) {
     if (const int status = build_product(pb, in, lock); status != 0) return status;
   }
-  progress_.stage("writers", count_of(files_.load(), "file", "files"));
   // The order in which parallel writers queued them does not matter, but keep it fixed.
   std::sort(pdf_jobs_.begin(), pdf_jobs_.end(),
             [](const PdfJob& a, const PdfJob& b) { return a.label < b.label; });
