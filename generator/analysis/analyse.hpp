@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "analysis/results.hpp"
 #include "content/model.hpp"
@@ -30,6 +32,9 @@ struct Options {
   double cross_county_dominant = 2.0 / 3.0;
   /// Groups with fewer arrangements than this merge into the "other" group.
   int cross_county_min_group = 5;
+  /// The sectors (ids) the text counts as health and social services
+  /// (Findings::new_health_social).
+  std::vector<std::string> health_social_sectors = {"helse", "sosial"};
   /// Worker threads for the independent parts (collation keys of many names, the survey
   /// analysis): 0 = as many as the hardware has (at most 4), 1 = everything on the calling
   /// thread. The results do not depend on it.

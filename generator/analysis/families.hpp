@@ -1,6 +1,7 @@
 // The table families of the analysis, one .cpp each. Called by analyse() in the order
 // below: `arrangements` first (it fills Results::arrangements, which later families
-// annotate), the rest in any order. Internal to the analysis library.
+// annotate), `findings` last (it reads the others), the rest in any order. Internal to
+// the analysis library.
 #pragma once
 
 #include "analysis/index.hpp"
@@ -23,5 +24,6 @@ void compute_service_structure(const Index& index, Results& results);  // servic
 void compute_lists(const Index& index, Results& results);              // lists.cpp
 void compute_datasets(const Index& index, Results& results);           // datasets.cpp
 void compute_ownership(const Index& index, Results& results);          // ownership.cpp
+void compute_findings(const Index& index, Results& results);           // findings.cpp (last)
 
 }  // namespace samrapport::analysis

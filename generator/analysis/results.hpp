@@ -438,6 +438,34 @@ struct MunicipalityOwnership {
   std::string register_date;  // report.reference_date
 };
 
+// ---------------------------------------------------------------- findings
+
+/// The choices the report's text makes from the tables above ("the region with the
+/// highest mean", "new per sector"), computed once here so that every product and
+/// chapter prints the same (findings.cpp). Templates choose the words.
+
+/// New arrangements (Results::new_arrangements) of one sector.
+struct SectorCount {
+  std::string sector;  // sector id
+  std::string name;
+  int count = 0;
+};
+
+/// New arrangements in a set of sectors (Options::health_social_sectors).
+struct SectorSetCount {
+  std::vector<std::string> sectors;  // sector ids
+  int count = 0;
+  double percent = 0;  // of Results::new_arrangements
+};
+
+struct Findings {
+  /// Every sector with its new arrangements: count descending, then sector order.
+  std::vector<SectorCount> new_by_sector;
+  SectorSetCount new_health_social;
+  /// New arrangements as a percent of all current arrangements (0 without any).
+  double new_percent_of_current = 0;
+};
+
 // ---------------------------------------------------------------- the whole
 
 struct Results {
@@ -465,6 +493,7 @@ struct Results {
   std::vector<LegalFormGroup> legal_form_groups;
   std::vector<SectorRow> sectors;             // tasks.yaml order
   std::vector<ServiceRow> service_structure;  // catalogue order
+  Findings findings;
 
   /// Every arrangement, content order (current and ended).
   std::vector<ArrangementInfo> arrangements;

@@ -279,6 +279,20 @@ json service_structure(const Results& results) {
   return out;
 }
 
+json findings(const Results& results) {
+  const Findings& f = results.findings;
+  json by_sector = json::array();
+  for (const auto& s : f.new_by_sector) {
+    by_sector.push_back(Fields(3)("sector", s.sector)("name", s.name)("count", s.count).take());
+  }
+  const auto& hs = f.new_health_social;
+  return Fields(3)("new_by_sector", std::move(by_sector))(
+             "new_health_social",
+             Fields(3)("sectors", hs.sectors)("count", hs.count)("percent", hs.percent).take())(
+             "new_percent_of_current", f.new_percent_of_current)
+      .take();
+}
+
 json arrangement(const ArrangementInfo& a) {
   json cross = nullptr;
   if (a.cross_county) {
@@ -530,6 +544,7 @@ json to_json_with(const Results& results, json surveys) {
   out["legal_form_groups"] = legal_form_groups(results.legal_form_groups);
   out["sectors"] = sectors(results.sectors);
   out["service_structure"] = service_structure(results);
+  out["findings"] = findings(results);
   auto lists = arrangement_lists(results);
   out["arrangements"] = arrangement_table(results);
   for (auto& [key, value] : lists) out[key] = std::move(value);
