@@ -72,7 +72,9 @@ Renderer make_renderer(const Product& product, content::Language language,
   // The documents are Markdown: templates named for a format escape for it, and templates
   // without one (macro libraries such as lib/report.j2) escape for Markdown too, so that
   // their macros return safe Markdown rather than text the caller would escape again.
-  options.autoescape = [](std::string_view name) {
+  options.autoescape = [](std::string_view name) -> jinja::EscaperPtr {
+    // Plain text (a page's front matter: title page fields) is not escaped at all.
+    if (name.ends_with(".txt.j2") || name.ends_with(".txt")) return nullptr;
     jinja::EscaperPtr e = report_filters::autoescape_for(name);
     return e ? e : report_filters::document_markdown_escaper();
   };
