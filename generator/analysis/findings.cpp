@@ -44,10 +44,23 @@ void new_by_sector(const Index& index, Results& results) {
   }
 }
 
+void fte_region(Results& results) {
+  double best = 0;
+  for (std::size_t r = 0; r < results.fte.regions.size() && r < results.regions.size(); ++r) {
+    if (results.fte.regions[r].arrangements.empty()) continue;
+    const double mean = results.regions[r].mean_per_municipality;
+    if (!results.findings.fte_region || mean > best) {
+      results.findings.fte_region = r;
+      best = mean;
+    }
+  }
+}
+
 }  // namespace
 
 void compute_findings(const Index& index, Results& results) {
   new_by_sector(index, results);
+  fte_region(results);
 }
 
 }  // namespace samrapport::analysis

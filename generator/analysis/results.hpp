@@ -464,6 +464,11 @@ struct Findings {
   SectorSetCount new_health_social;
   /// New arrangements as a percent of all current arrangements (0 without any).
   double new_percent_of_current = 0;
+  /// The region whose municipalities take part in most arrangements on average
+  /// (RegionRow::mean_per_municipality), among the regions with man-years (a non-empty
+  /// FteRegion::arrangements); ties: the first in region order. An index into Fte::regions
+  /// (= into Results::regions); unset when no region has man-years.
+  std::optional<std::size_t> fte_region;
 };
 
 // ---------------------------------------------------------------- the whole

@@ -160,17 +160,19 @@ json years(const std::vector<YearRow>& rows) {
   return out;
 }
 
+json fte_region(const Results& results, const FteRegion& r) {
+  return json{{"region", r.region},
+              {"name", r.name},
+              {"arrangements", ids(results, r.arrangements)},
+              {"fte", r.fte},
+              {"staff_fte", optional(r.staff_fte)},
+              {"share_percent", optional(r.share_percent)}};
+}
+
 json fte(const Results& results) {
   const Fte& f = results.fte;
   json regions = json::array();
-  for (const auto& r : f.regions) {
-    regions.push_back(json{{"region", r.region},
-                           {"name", r.name},
-                           {"arrangements", ids(results, r.arrangements)},
-                           {"fte", r.fte},
-                           {"staff_fte", optional(r.staff_fte)},
-                           {"share_percent", optional(r.share_percent)}});
-  }
+  for (const auto& r : f.regions) regions.push_back(fte_region(results, r));
   return json{
       {"arrangements", f.arrangements}, {"total", f.total}, {"regions", std::move(regions)}};
 }
@@ -286,10 +288,15 @@ json findings(const Results& results) {
     by_sector.push_back(Fields(3)("sector", s.sector)("name", s.name)("count", s.count).take());
   }
   const auto& hs = f.new_health_social;
-  return Fields(3)("new_by_sector", std::move(by_sector))(
+  json top_fte = nullptr;
+  if (f.fte_region) {
+    top_fte = fte_region(results, results.fte.regions[*f.fte_region]);
+    top_fte["mean_per_municipality"] = results.regions[*f.fte_region].mean_per_municipality;
+  }
+  return Fields(4)("new_by_sector", std::move(by_sector))(
              "new_health_social",
              Fields(3)("sectors", hs.sectors)("count", hs.count)("percent", hs.percent).take())(
-             "new_percent_of_current", f.new_percent_of_current)
+             "new_percent_of_current", f.new_percent_of_current)("fte_region", std::move(top_fte))
       .take();
 }
 

@@ -91,6 +91,64 @@ TEST(FindingsNewBySector, NoCurrentArrangements) {
   EXPECT_DOUBLE_EQ(r.findings.new_percent_of_current, 0.0);
 }
 
+// ---------------------------------------------------------------- the man-years region
+
+/// Three regions with a tie: Nord {Ål 10, Ørje 0} and Sør {Zeta 7, Øvre Eiker 3} both have
+/// the mean 5, Vest {Aremark 2, Gran 1} 1.5.
+content::Content three_regions() {
+  auto c = make_small_content();
+  c.regions.push_back({"vest", "Vest", std::nullopt, {}});
+  c.region_by_id["vest"] = 2;
+  const auto region = [&c](const char* name, std::size_t r) {
+    c.municipalities[c.municipality_by_ref.at(name)].region = r;
+  };
+  region("Ål", 0);
+  region("Ørje", 0);
+  region("Zeta", 1);
+  region("Øvre Eiker", 1);
+  region("Aremark", 2);
+  region("Gran", 2);
+  return c;
+}
+
+TEST(FindingsFteRegion, HighestMeanAmongRegionsWithManYears) {
+  // H and I (fte) reach both regions; Nord's mean 6.5 beats Sør's 2.5.
+  const Results r = analyse(make_small_content());
+  ASSERT_TRUE(r.findings.fte_region.has_value());
+  EXPECT_EQ(*r.findings.fte_region, 0u);
+}
+
+TEST(FindingsFteRegion, TieTakesTheFirstInRegionOrder) {
+  // H (Ål, Zeta) reaches Nord and Sør, I (Øvre Eiker, Gran) Sør and Vest: Nord and Sør
+  // tie at 5; Nord comes first.
+  const Results r = analyse(three_regions());
+  ASSERT_DOUBLE_EQ(r.regions[0].mean_per_municipality, 5.0);
+  ASSERT_DOUBLE_EQ(r.regions[1].mean_per_municipality, 5.0);
+  ASSERT_TRUE(r.findings.fte_region.has_value());
+  EXPECT_EQ(*r.findings.fte_region, 0u);
+}
+
+TEST(FindingsFteRegion, RegionsWithoutManYearsAreSkipped) {
+  // Only I keeps its fte: it reaches Sør and Vest, not Nord (the highest mean).
+  auto c = three_regions();
+  c.arrangements[7].fte.reset();  // H
+  const Results r = analyse(c);
+  ASSERT_TRUE(r.findings.fte_region.has_value());
+  EXPECT_EQ(*r.findings.fte_region, 1u);
+  const auto j = to_json(r);
+  EXPECT_EQ(j["findings"]["fte_region"]["region"], "sor");
+  EXPECT_EQ(j["findings"]["fte_region"]["arrangements"], (nlohmann::ordered_json{"i"}));
+  EXPECT_DOUBLE_EQ(j["findings"]["fte_region"]["mean_per_municipality"].get<double>(), 5.0);
+}
+
+TEST(FindingsFteRegion, NoManYears) {
+  auto c = make_small_content();
+  for (auto& a : c.arrangements) a.fte.reset();
+  const Results r = analyse(c);
+  EXPECT_FALSE(r.findings.fte_region.has_value());
+  EXPECT_TRUE(to_json(r)["findings"]["fte_region"].is_null());
+}
+
 TEST(FindingsJson, Keys) {
   const auto j = to_json(analyse(make_small_content()));
   const auto& f = j["findings"];
