@@ -56,11 +56,24 @@ void fte_region(Results& results) {
   }
 }
 
+void regions_by_mean(Results& results) {
+  auto& out = results.findings.regions_by_mean;
+  for (const auto& r : results.regions) {
+    if (r.municipalities.empty()) continue;
+    out.push_back(RegionMean{r.id, r.name, static_cast<int>(r.municipalities.size()),
+                             r.mean_per_municipality});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const RegionMean& a, const RegionMean& b) {
+    return a.mean_per_municipality > b.mean_per_municipality;
+  });
+}
+
 }  // namespace
 
 void compute_findings(const Index& index, Results& results) {
   new_by_sector(index, results);
   fte_region(results);
+  regions_by_mean(results);
 }
 
 }  // namespace samrapport::analysis

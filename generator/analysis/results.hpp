@@ -458,6 +458,14 @@ struct SectorSetCount {
   double percent = 0;  // of Results::new_arrangements
 };
 
+/// A region in a ranking by its mean (RegionRow::mean_per_municipality).
+struct RegionMean {
+  std::string region;  // region id
+  std::string name;
+  int municipalities = 0;  // in-scope members
+  double mean_per_municipality = 0;
+};
+
 struct Findings {
   /// Every sector with its new arrangements: count descending, then sector order.
   std::vector<SectorCount> new_by_sector;
@@ -469,6 +477,9 @@ struct Findings {
   /// FteRegion::arrangements); ties: the first in region order. An index into Fte::regions
   /// (= into Results::regions); unset when no region has man-years.
   std::optional<std::size_t> fte_region;
+  /// The regions with in-scope municipalities, mean descending; ties in region order
+  /// (the first is the highest, the last the lowest).
+  std::vector<RegionMean> regions_by_mean;
 };
 
 // ---------------------------------------------------------------- the whole

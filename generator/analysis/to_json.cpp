@@ -293,10 +293,18 @@ json findings(const Results& results) {
     top_fte = fte_region(results, results.fte.regions[*f.fte_region]);
     top_fte["mean_per_municipality"] = results.regions[*f.fte_region].mean_per_municipality;
   }
-  return Fields(4)("new_by_sector", std::move(by_sector))(
+  json by_mean = json::array();
+  for (const auto& r : f.regions_by_mean) {
+    by_mean.push_back(
+        Fields(4)("region", r.region)("name", r.name)("municipalities", r.municipalities)(
+            "mean_per_municipality", r.mean_per_municipality)
+            .take());
+  }
+  return Fields(5)("new_by_sector", std::move(by_sector))(
              "new_health_social",
              Fields(3)("sectors", hs.sectors)("count", hs.count)("percent", hs.percent).take())(
-             "new_percent_of_current", f.new_percent_of_current)("fte_region", std::move(top_fte))
+             "new_percent_of_current", f.new_percent_of_current)("fte_region", std::move(top_fte))(
+             "regions_by_mean", std::move(by_mean))
       .take();
 }
 

@@ -149,6 +149,49 @@ TEST(FindingsFteRegion, NoManYears) {
   EXPECT_TRUE(to_json(r)["findings"]["fte_region"].is_null());
 }
 
+// ---------------------------------------------------------------- regions by mean
+
+std::vector<std::string> region_ids(const std::vector<RegionMean>& rows) {
+  std::vector<std::string> out;
+  for (const auto& row : rows) out.push_back(row.region);
+  return out;
+}
+
+TEST(FindingsRegionsByMean, MeanDescending) {
+  // Nord 6.5 (2 members), Sør 2.5 (4 members).
+  const Results r = analyse(make_small_content());
+  EXPECT_EQ(region_ids(r.findings.regions_by_mean), (std::vector<std::string>{"nord", "sor"}));
+  EXPECT_EQ(r.findings.regions_by_mean[1].municipalities, 4);
+  EXPECT_DOUBLE_EQ(r.findings.regions_by_mean[1].mean_per_municipality, 2.5);
+  EXPECT_EQ(r.findings.regions_by_mean[1].name, "Sør");
+}
+
+TEST(FindingsRegionsByMean, TiesInRegionOrderAndEmptyRegionsLeftOut) {
+  // Nord 5, Sør 5, Vest 1.5; a fourth region without members is not ranked.
+  auto c = three_regions();
+  c.regions.push_back({"tom", "Tom", std::nullopt, {}});
+  c.region_by_id["tom"] = 3;
+  const Results r = analyse(c);
+  EXPECT_EQ(region_ids(r.findings.regions_by_mean),
+            (std::vector<std::string>{"nord", "sor", "vest"}));
+  // Swapping the order of Nord and Sør in the content swaps them in the ranking.
+  auto swapped = three_regions();
+  for (auto& m : swapped.municipalities) {
+    if (m.region && *m.region < 2) m.region = 1 - *m.region;
+  }
+  std::swap(swapped.regions[0], swapped.regions[1]);
+  const Results s = analyse(swapped);
+  EXPECT_EQ(region_ids(s.findings.regions_by_mean),
+            (std::vector<std::string>{"sor", "nord", "vest"}));
+}
+
+TEST(FindingsRegionsByMean, NoRegions) {
+  auto c = make_small_content();
+  for (auto& m : c.municipalities) m.region.reset();
+  const Results r = analyse(c);
+  EXPECT_TRUE(r.findings.regions_by_mean.empty());
+}
+
 TEST(FindingsJson, Keys) {
   const auto j = to_json(analyse(make_small_content()));
   const auto& f = j["findings"];
