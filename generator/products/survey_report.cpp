@@ -24,7 +24,7 @@ Product survey_report_product() {
     const auto& r = in.content.report;
     Page page;
     page.stem = "rapport";
-    page.entry = "report/rapport.md.j2";
+    page.entry = "rapport.md.j2";
     page.language = r.language;
     page.vars = jinja::Value::dict();
     page.meta.title = r.title;

@@ -42,24 +42,36 @@ std::vector<std::string> ProductLoader::candidates(std::string_view name) const 
           "lib/" + n};
 }
 
+// The user's folders are searched (most specific name first) before any built-in template:
+// a user's report/kap3.md.j2 overrides the built-in report/nb/kap3.md.j2 in every language.
 std::string ProductLoader::resolve(std::string_view name) const {
   const auto names = candidates(name);
-  for (const auto& c : names) {
-    if ((user_ && user_->load(c)) || (embedded_ && embedded_->load(c))) return c;
+  if (user_) {
+    for (const auto& c : names) {
+      if (user_->load(c)) return c;
+    }
+  }
+  if (embedded_) {
+    for (const auto& c : names) {
+      if (embedded_->load(c)) return c;
+    }
   }
   return names.back();
 }
 
 std::optional<std::string> ProductLoader::load(std::string_view name) const {
-  for (const auto& c : candidates(name)) {
-    if (user_) {
+  const auto names = candidates(name);
+  if (user_) {
+    for (const auto& c : names) {
       if (auto source = user_->load(c)) {
         std::lock_guard lock(mutex_);
         used_user_.insert(c);
         return source;
       }
     }
-    if (embedded_) {
+  }
+  if (embedded_) {
+    for (const auto& c : names) {
       if (auto source = embedded_->load(c)) return source;
     }
   }
@@ -93,7 +105,18 @@ void check_template_dirs(const std::vector<std::string>& dirs) {
 
 std::vector<std::string> unused_template_overrides(const std::vector<std::string>& dirs,
                                                    const std::set<std::string>& used) {
-  const std::vector<std::string> known = embedded_template_names();
+  std::vector<std::string> known = embedded_template_names();
+  // A product's language-folder template (report/nb/kap3.md.j2) can also be overridden for
+  // every language at once (report/kap3.md.j2).
+  const std::size_t n_embedded = known.size();
+  for (std::size_t i = 0; i < n_embedded; ++i) {
+    const std::string k = known[i];
+    const auto first = k.find('/');
+    const auto second = first == std::string::npos ? first : k.find('/', first + 1);
+    if (second == std::string::npos || k.compare(0, first, "lib") == 0) continue;
+    const std::string alias = k.substr(0, first + 1) + k.substr(second + 1);
+    if (std::find(known.begin(), known.end(), alias) == known.end()) known.push_back(alias);
+  }
   std::vector<std::string> out;
   for (const auto& d : dirs) {
     std::error_code ec;

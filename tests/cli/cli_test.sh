@@ -109,7 +109,7 @@ declaration-error)
   # An error in a table declaration names the template file and line that made the table.
   mkdir -p "$work/tpl/report"
   sed 's/{"label": "Nr", "kind": "number", "decimals": 0}/{"label": "Nr", "kind": "nummer", "decimals": 0}/' \
-    "$src/templates/report/kap3.md.j2" >"$work/tpl/report/kap3.md.j2"
+    "$src/templates/report/nb/kap3.md.j2" >"$work/tpl/report/kap3.md.j2"
   line=$(grep -n '^{{ table(id="tab:oppgaver"' "$work/tpl/report/kap3.md.j2" | cut -d: -f1)
   [ -n "$line" ] || fail "the test's template no longer declares tab:oppgaver"
   expect_rc 1 "$bin" build -q --product report --templates "$work/tpl" --out "$work/out" --formats md
