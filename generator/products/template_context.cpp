@@ -1,6 +1,7 @@
 #include "products/template_context.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "analysis/to_json.hpp"
 #include "content/to_json.hpp"
@@ -43,10 +44,21 @@ void register_content_functions(jinja::Environment& env, const content::Content&
       if (t.name == name) return &t;
     return nullptr;
   };
+  // Each text is parsed once, at its first use, and rendered with each page's variables
+  // (every eierskapsmelding calls text() several times). A text that fails to parse is not
+  // kept, so each use reports the error.
   const jinja::Environment* envp = &env;
+  auto parsed = std::make_shared<std::map<std::string, jinja::TemplatePtr>>();
+  auto parse_once = [envp, parsed](const content::TextFile& t) {
+    auto found = parsed->find(t.name);
+    if (found != parsed->end()) return found->second;
+    jinja::TemplatePtr tpl = envp->from_string(t.markdown, t.path);
+    parsed->emplace(t.name, tpl);
+    return tpl;
+  };
   env.add_function(
       "text",
-      [find, texts, envp, state](jinja::Context& ctx, jinja::CallArgs& args) -> jinja::Value {
+      [find, texts, parse_once, state](jinja::Context& ctx, jinja::CallArgs& args) -> jinja::Value {
         jinja::Args a(args, "text", {"name"}, 1);
         const std::string name = ctx.to_string(*a.get(0));
         const content::TextFile* t = find(name);
@@ -58,7 +70,7 @@ void register_content_functions(jinja::Environment& env, const content::Content&
                                          ".md (texts: " + (known.empty() ? "none" : known) + ")");
         }
         // The file name ends in .md, so the Markdown escaper applies inside it.
-        const auto tpl = envp->from_string(t->markdown, t->path);
+        const jinja::TemplatePtr tpl = parse_once(*t);
         return jinja::Value::markup(tpl->render(state->page_context));
       });
   env.add_function("has_text", [find](jinja::Context& ctx, jinja::CallArgs& args) {
