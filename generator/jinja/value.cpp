@@ -15,13 +15,21 @@
 namespace samrapport::jinja {
 
 bool StrObj::is_ascii() const {
-  if (ascii_ < 0) ascii_ = unicode::is_ascii(s) ? 1 : 0;
-  return ascii_ == 1;
+  std::int8_t a = ascii_.load(std::memory_order_relaxed);
+  if (a < 0) {
+    a = unicode::is_ascii(s) ? 1 : 0;
+    ascii_.store(a, std::memory_order_relaxed);
+  }
+  return a == 1;
 }
 
 std::size_t StrObj::cp_length() const {
-  if (cp_len_ < 0) cp_len_ = static_cast<std::int64_t>(is_ascii() ? s.size() : unicode::length(s));
-  return static_cast<std::size_t>(cp_len_);
+  std::int64_t n = cp_len_.load(std::memory_order_relaxed);
+  if (n < 0) {
+    n = static_cast<std::int64_t>(is_ascii() ? s.size() : unicode::length(s));
+    cp_len_.store(n, std::memory_order_relaxed);
+  }
+  return static_cast<std::size_t>(n);
 }
 
 namespace {
@@ -306,7 +314,7 @@ std::uint32_t mark_of(const RcBase* obj) {
     do {
       m = g_next_mark.fetch_add(1, std::memory_order_relaxed) + 1;
     } while (m == 0);
-    obj->set_mark(m);
+    m = obj->claim_mark(m);
   }
   return m;
 }

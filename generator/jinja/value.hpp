@@ -51,7 +51,12 @@ class RcBase {
   /// A serial number given to the object the first time the reference cycle check walks it
   /// (0 until then): tells a remembered object from a new one at the same address.
   std::uint32_t mark() const noexcept { return mark_.load(std::memory_order_relaxed); }
-  void set_mark(std::uint32_t m) const noexcept { mark_.store(m, std::memory_order_relaxed); }
+  /// Gives the object mark `m` unless it has one already; returns the mark it has then
+  /// (two threads walking the same object agree on one).
+  std::uint32_t claim_mark(std::uint32_t m) const noexcept {
+    std::uint32_t had = 0;
+    return mark_.compare_exchange_strong(had, m, std::memory_order_relaxed) ? m : had;
+  }
 
  private:
   mutable std::atomic<std::uint32_t> rc_{0};
@@ -109,8 +114,9 @@ struct StrObj final : RcBase {
   std::size_t cp_length() const;
 
  private:
-  mutable std::int8_t ascii_ = -1;
-  mutable std::int64_t cp_len_ = -1;
+  // Caches filled at first use; atomic because threads rendering in parallel share strings.
+  mutable std::atomic<std::int8_t> ascii_{-1};
+  mutable std::atomic<std::int64_t> cp_len_{-1};
 };
 
 /// How a list prints and which Python type it stands for; the data is always a vector.

@@ -235,24 +235,24 @@ class Build {
   int build_product(ProductBuild& pb, const ProductInput& in, OutputLock& lock);
   bool write_page(ProductBuild& pb, const Page& page, const std::string& markdown,
                   const std::string& source_name, OutputLock& lock, std::ostream& diags_out);
-  Renderer& renderer(const Product& p, content::Language lang);
+  /// A new template environment of `p` in `lang`, for one worker (kept to the end of the build).
+  Renderer& new_renderer(const Product& p, content::Language lang);
 
   const BuildJob& job_;
   const content::Content& content_;
   std::ostream& err_;
   Progress progress_;
-  std::map<std::pair<std::string, content::Language>, Renderer> renderers_;
-  std::mutex mutex_;  // pdf_jobs_ while pages are written in parallel
+  std::mutex mutex_;  // renderers_ and pdf_jobs_ while pages are made in parallel
+  std::vector<std::unique_ptr<Renderer>> renderers_;
   std::vector<PdfJob> pdf_jobs_;
   std::atomic<std::size_t> files_{0};
 };
 
-Renderer& Build::renderer(const Product& p, content::Language lang) {
-  auto key = std::make_pair(p.id, lang);
-  auto it = renderers_.find(key);
-  if (it == renderers_.end())
-    it = renderers_.emplace(key, make_renderer(p, lang, job_.template_dirs, content_)).first;
-  return it->second;
+Renderer& Build::new_renderer(const Product& p, content::Language lang) {
+  auto r = std::make_unique<Renderer>(make_renderer(p, lang, job_.template_dirs, content_));
+  std::lock_guard guard(mutex_);
+  renderers_.push_back(std::move(r));
+  return *renderers_.back();
 }
 
 bool Build::write_page(ProductBuild& pb, const Page& page, const std::string& markdown,
@@ -320,48 +320,58 @@ bool Build::write_page(ProductBuild& pb, const Page& page, const std::string& ma
 
 int Build::build_product(ProductBuild& pb, const ProductInput& in, OutputLock& lock) {
   const Product& product = *pb.product;
-  std::vector<Page> pages = product.pages(in);
-  std::size_t bytes = 0;
+  const std::vector<Page> pages = product.pages(in);
   const std::size_t files_before = files_.load();
-  struct RenderedPage {
-    Page page;
-    std::string markdown;
-    std::string source_name;
+  // What one page left: a template error stops the build; document diagnostics and write
+  // errors are printed for every page, in page order, after all have run.
+  struct PageResult {
+    std::string template_error;
     std::string diagnostics;
-    bool ok;
+    std::vector<std::string> warnings;
+    std::size_t bytes = 0;
+    bool ok = false;
   };
-  std::vector<RenderedPage> rendered;
-  rendered.reserve(pages.size());
-  // A warning templates raised, with the pages that raised it: said once per product.
-  std::vector<std::pair<std::string, std::vector<std::string>>> warnings;
-  for (const Page& page : pages) {
-    throw_if_interrupted();
-    Renderer& r = renderer(product, page.language);
+  std::vector<PageResult> results(pages.size());
+
+  // Every core takes pages: templates -> document -> writers. Each worker has template
+  // environments of its own (a template's state is the worker's), and shares the context,
+  // which rendering only reads. After a template error no page after it starts, so the
+  // error reported (the first page's in page order) is the same in every run.
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> first_failed{pages.size()};
+  std::mutex stop_mutex;
+  std::exception_ptr stop;  // an interrupt or an unexpected failure, rethrown after the join
+  auto render_page = [&](std::map<content::Language, Renderer*>& mine, std::size_t i) {
+    const Page& page = pages[i];
+    PageResult& result = results[i];
+    Renderer*& r = mine[page.language];
+    if (!r) r = &new_renderer(product, page.language);
     const std::string entry = job_.entry_template.empty() ? page.entry : job_.entry_template;
     const std::string lang(content::to_string(page.language));
-    r.state->page_context = page_context(in.context, lang, page.vars);
+    r->state->page_context = page_context(in.context, lang, page.vars);
     std::string markdown;
     Page resolved = page;
     std::string entry_name;
     try {
-      jinja::TemplatePtr tpl = r.env->get_template(entry);
+      jinja::TemplatePtr tpl = r->env->get_template(entry);
       entry_name = tpl->name();
-      r.env->render_to(markdown, *tpl, r.state->page_context);
+      r->env->render_to(markdown, *tpl, r->state->page_context);
       if (!page.front_matter.empty()) {
-        apply_front_matter(r.env->render(page.front_matter, r.state->page_context), resolved.meta);
+        apply_front_matter(r->env->render(page.front_matter, r->state->page_context),
+                           resolved.meta);
       }
     } catch (const jinja::TemplateError& e) {
-      err_ << escape_controls(e.what()) << '\n';  // a value in the message may hold any byte
-      return 1;
+      result.template_error = escape_controls(e.what());  // a value may hold any byte
+      r->state->warnings.clear();
+      std::size_t seen = first_failed.load();
+      while (i < seen && !first_failed.compare_exchange_weak(seen, i)) {
+      }
+      return;
     }
-    for (auto& w : r.state->warnings) {
-      auto it = std::find_if(warnings.begin(), warnings.end(),
-                             [&](const auto& x) { return x.first == w; });
-      if (it == warnings.end()) it = warnings.insert(warnings.end(), {std::move(w), {}});
-      it->second.push_back(page.label);
-    }
-    r.state->warnings.clear();
-    bytes += markdown.size();
+    result.warnings = std::move(r->state->warnings);
+    r->state->warnings.clear();
+    r->state->page_context = jinja::Value();
+    result.bytes = markdown.size();
     std::string source_name = entry_name;
     if (source_name.ends_with(".j2")) source_name.resize(source_name.size() - 3);
     if (!job_.dump_markdown.empty()) {
@@ -370,36 +380,55 @@ int Build::build_product(ProductBuild& pb, const ProductInput& in, OutputLock& l
       write_file_atomically(dump, markdown);
       source_name = dump.string();
     }
-    rendered.push_back(
-        {std::move(resolved), std::move(markdown), std::move(source_name), {}, false});
-  }
-  // The document stage and the writers touch no template value: every core takes pages.
-  // Diagnostics are printed afterwards, in page order, so that they do not interleave.
-  std::atomic<std::size_t> next{0};
+    std::ostringstream out;
+    try {
+      result.ok = write_page(pb, resolved, markdown, source_name, lock, out);
+    } catch (const std::exception& e) {
+      out << "samrapport: error: " << page.label << ": " << e.what() << '\n';
+      result.ok = false;
+    }
+    result.diagnostics = out.str();
+  };
   auto work = [&] {
-    for (std::size_t i; (i = next++) < rendered.size();) {
-      RenderedPage& rp = rendered[i];
-      std::ostringstream out;
-      try {
-        rp.ok = write_page(pb, rp.page, rp.markdown, rp.source_name, lock, out);
-      } catch (const std::exception& e) {
-        out << "samrapport: error: " << rp.page.label << ": " << e.what() << '\n';
-        rp.ok = false;
+    std::map<content::Language, Renderer*> mine;
+    try {
+      for (std::size_t i; (i = next++) < pages.size() && i < first_failed.load();) {
+        throw_if_interrupted();
+        render_page(mine, i);
       }
-      rp.diagnostics = out.str();
-      rp.markdown = std::string();
+    } catch (...) {
+      std::lock_guard guard(stop_mutex);
+      if (!stop) stop = std::current_exception();
+      first_failed = 0;  // no new page anywhere
     }
   };
-  const std::size_t workers =
-      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), rendered.size());
+  const std::size_t workers = std::min<std::size_t>(
+      std::max(1u, std::thread::hardware_concurrency()), std::max<std::size_t>(pages.size(), 1));
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < workers; ++i) threads.emplace_back(work);
   work();
   for (auto& t : threads) t.join();
+  if (stop) std::rethrow_exception(stop);
+
+  if (const std::size_t f = first_failed.load(); f < pages.size()) {
+    err_ << results[f].template_error << '\n';
+    return 1;
+  }
   bool ok = true;
-  for (const auto& rp : rendered) {
-    err_ << rp.diagnostics;
-    ok = ok && rp.ok;
+  std::size_t bytes = 0;
+  // A warning templates raised, with the pages that raised it: said once per product.
+  std::vector<std::pair<std::string, std::vector<std::string>>> warnings;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    PageResult& result = results[i];
+    err_ << result.diagnostics;
+    ok = ok && result.ok;
+    bytes += result.bytes;
+    for (auto& w : result.warnings) {
+      auto it = std::find_if(warnings.begin(), warnings.end(),
+                             [&](const auto& x) { return x.first == w; });
+      if (it == warnings.end()) it = warnings.insert(warnings.end(), {std::move(w), {}});
+      it->second.push_back(pages[i].label);
+    }
   }
   if (!ok) return 1;
   for (const auto& [message, labels] : warnings) {
@@ -491,8 +520,8 @@ int Build::run() {
   }
   const std::vector<std::string> unused = [&] {
     std::set<std::string> used;
-    for (const auto& [key, r] : renderers_) {
-      const auto u = r.loader->used_user_files();
+    for (const auto& r : renderers_) {
+      const auto u = r->loader->used_user_files();
       used.insert(u.begin(), u.end());
     }
     return unused_template_overrides(job_.template_dirs, used);

@@ -140,6 +140,19 @@ eierskap-synthetic)
   expect_rc 0 "$bin" build -q --product eierskap --content "$work/content" --out "$work/out" --formats md,html,tex
   n=$(ls "$work/out/eierskap" | wc -l)
   [ "$n" -ge 20 ] || fail "only $n meldinger"
+  # Pages are rendered in parallel: a template that fails on every page reports the first
+  # page's error (in page order), once, in every run.
+  first=$("$bin" analysis --content "$work/content" --json 2>/dev/null |
+    python3 -c "import json, sys; print(json.load(sys.stdin)['ownership'][0]['name'])")
+  mkdir -p "$work/tpl/eierskap"
+  echo '{{ kommune.name }} {{ {}[kommune.name] }}' >"$work/tpl/eierskap/eierskapsmelding.md.j2"
+  for run in 1 2 3; do
+    expect_rc 1 "$bin" build -q --product eierskap --content "$work/content" --templates "$work/tpl" \
+      --out "$work/out" --formats md
+    [ "$(grep -c ': error: ' "$work/stderr")" -eq 1 ] || fail "run $run: not one error: $(cat "$work/stderr")"
+    grep -q "has no element '$first'" "$work/stderr" || fail "run $run: not the first page's error ($first): $(grep error "$work/stderr")"
+  done
+  ls "$work"/out/eierskap/*/eierskapsmelding.tex >/dev/null || fail "the failed build removed the earlier output"
   ;;
 eierskap-pdf)
   command -v latexmk >/dev/null || { echo "SKIP: no latexmk"; exit 77; }
