@@ -130,6 +130,13 @@ struct OwnershipReportInfo {
   std::optional<YearSpan> election_period;  // four years apart, e.g. 2023-2027
 };
 
+/// A cell of a schematic tile map: whole numbers from 0, column west to east, row north to south.
+struct MapTile {
+  int column = 0;
+  int row = 0;
+  friend bool operator==(const MapTile&, const MapTile&) = default;
+};
+
 struct Municipality {
   std::string id;  // kommunenummer, 4 digits; empty when unknown (merged-away municipalities)
   std::string name;
@@ -146,6 +153,9 @@ struct Municipality {
   std::optional<Language> language;
   /// The municipality's current eierskapsmelding (kommuneloven § 26-1), when registered.
   std::optional<OwnershipReportInfo> eierskapsmelding;
+  /// Position of the municipality's square on a schematic tile map (`map_tile: [column, row]`,
+  /// column 0 at the west, row 0 at the north); unset: not on the tile map.
+  std::optional<MapTile> map_tile;
   SourcePos pos;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <tuple>
 #include <unordered_map>
 
@@ -17,14 +18,19 @@ namespace {
 constexpr std::string_view kTopKeys[] = {"regions", "municipalities"};
 constexpr std::string_view kRegionKeys[] = {"id", "name", "council"};
 constexpr std::string_view kMunicipalityKeys[] = {
-    "id",       "name", "population", "region",   "county",   "former_county",
-    "in_scope", "edge", "staff_fte",  "area_km2", "language", "eierskapsmelding"};
+    "id",   "name",      "population", "region",   "county",           "former_county", "in_scope",
+    "edge", "staff_fte", "area_km2",   "language", "eierskapsmelding", "map_tile"};
 constexpr std::string_view kLanguages[] = {"nb", "nn", "en"};
 /// More inhabitants than any country has: a typing error (and sums stay far from overflow).
 constexpr std::int64_t kMaxPopulation = 100'000'000;
 /// Man-years and square kilometres of one municipality.
 constexpr double kMaxStaffFte = 1'000'000;
 constexpr double kMaxAreaKm2 = 1'000'000;
+/// Columns and rows of a tile map: far more than any county or country needs.
+constexpr std::int64_t kMaxTile = 999;
+
+/// The first municipality seen at each tile, for the duplicate check.
+using TilesSeen = std::map<std::pair<int, int>, std::pair<std::string, SourcePos>>;
 
 bool kommunenummer(std::string_view s) {
   return s.size() == 4 &&
@@ -62,7 +68,36 @@ void read_regions(ReadContext& ctx, yaml::NodeRef list) {
   }
 }
 
-void read_municipality(ReadContext& ctx, yaml::NodeRef item) {
+/// `map_tile: [column, row]`: two whole numbers from 0 to kMaxTile.
+std::optional<MapTile> read_map_tile(ReadContext& ctx, yaml::NodeRef node) {
+  if (!expect_list(ctx, node, "map_tile")) return std::nullopt;
+  if (node.size() != 2) {
+    ctx.error(node, "'map_tile' must be a list of two whole numbers [column, row], not " +
+                        std::to_string(node.size()) + (node.size() == 1 ? " item" : " items"));
+    return std::nullopt;
+  }
+  MapTile tile;
+  bool ok = true;
+  for (const auto& [i, field, target] :
+       {std::tuple{std::size_t{0}, "map_tile column", &tile.column},
+        std::tuple{std::size_t{1}, "map_tile row", &tile.row}}) {
+    const yaml::NodeRef v = node.item(i);
+    const auto n = as_integer(ctx, v, field);
+    if (!n) {
+      ok = false;
+      continue;
+    }
+    if (!check_int_range(ctx, v, field, *n, 0, kMaxTile)) {
+      ok = false;
+      continue;
+    }
+    *target = static_cast<int>(*n);
+  }
+  if (!ok) return std::nullopt;
+  return tile;
+}
+
+void read_municipality(ReadContext& ctx, yaml::NodeRef item, TilesSeen& tiles) {
   Content& c = ctx.content;
   MapReader m(ctx, item, describe("municipality", item, "name"), kMunicipalityKeys);
   if (!m.ok()) return;
@@ -99,8 +134,21 @@ void read_municipality(ReadContext& ctx, yaml::NodeRef item) {
   if (const yaml::NodeRef report = m.get("eierskapsmelding"); report.present()) {
     mu.eierskapsmelding = read_ownership_report_info(ctx, report);
   }
+  const yaml::NodeRef tile_node = m.get("map_tile");
+  if (tile_node.present()) mu.map_tile = read_map_tile(ctx, tile_node);
   if (!name) return;
   mu.name = std::move(*name);
+  if (mu.map_tile) {
+    const auto [it, inserted] =
+        tiles.try_emplace({mu.map_tile->column, mu.map_tile->row}, mu.name, tile_node.pos());
+    if (!inserted) {
+      ctx.error(tile_node, "municipality '" + mu.name + "' has the same 'map_tile' [" +
+                               std::to_string(mu.map_tile->column) + ", " +
+                               std::to_string(mu.map_tile->row) + "] as '" + it->second.first +
+                               "' (at " + ReadContext::where(it->second.second) + ")");
+      mu.map_tile.reset();
+    }
+  }
   if (county) mu.county = std::move(*county);
   if (mu.in_scope) {
     if (!m.get("population").present()) {
@@ -153,7 +201,8 @@ void read_municipalities(ReadContext& ctx, yaml::NodeRef root) {
   if (!list.present()) return;
   ctx.content.municipalities.reserve(list.size());
   ctx.content.municipality_by_ref.reserve(2 * list.size());
-  for (std::size_t i = 0; i < list.size(); ++i) read_municipality(ctx, list.item(i));
+  TilesSeen tiles;
+  for (std::size_t i = 0; i < list.size(); ++i) read_municipality(ctx, list.item(i), tiles);
   ctx.municipalities_read = true;
 }
 

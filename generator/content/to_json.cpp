@@ -108,6 +108,7 @@ json municipalities_json(const Content& c) {
     set_optional(j, "area_km2", m.area_km2);
     if (m.language) j["language"] = std::string(to_string(*m.language));
     if (m.eierskapsmelding) j["eierskapsmelding"] = ownership_report_json(*m.eierskapsmelding);
+    if (m.map_tile) j["map_tile"] = json::array({m.map_tile->column, m.map_tile->row});
     out.push_back(std::move(j));
   }
   return out;

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <string_view>
-#include <type_traits>
 #include <unordered_map>
 
 #include "jinja/error.hpp"
@@ -17,57 +15,32 @@ namespace samrapport::jinja {
 
 namespace {
 
-// What a conversion shares between the values it makes: one string value per distinct key,
-// and per distinct short string (names, ids, legal forms recur thousands of times in a
-// register), so that a context holds each once.
-struct Interner {
-  std::unordered_map<std::string, Value> keys;
-  std::unordered_map<std::string_view, Value> strings;  // views of the values' own text
-};
+using KeyCache = std::unordered_map<std::string, Value>;
 
-constexpr std::size_t kInternedLength = 64;
-
-// `J` is `const ordered_json` (copy) or `ordered_json` (consume: strings are moved out and
-// every converted part is released at once, so the JSON and the values are never both whole).
-template <class J>
-Value convert(J& j, Interner& in) {
-  constexpr bool consume = !std::is_const_v<J>;
+Value from_json_impl(const nlohmann::ordered_json& j, KeyCache& keys) {
   using T = nlohmann::ordered_json::value_t;
   switch (j.type()) {
     case T::null:
     case T::discarded:
       return Value();
     case T::boolean:
-      return Value(j.template get<bool>());
+      return Value(j.get<bool>());
     case T::number_integer:
-      return Value(j.template get<std::int64_t>());
+      return Value(j.get<std::int64_t>());
     case T::number_unsigned: {
-      auto u = j.template get<std::uint64_t>();
+      auto u = j.get<std::uint64_t>();
       if (u > static_cast<std::uint64_t>(INT64_MAX)) return Value(static_cast<double>(u));
       return Value(static_cast<std::int64_t>(u));
     }
     case T::number_float:
-      return Value(j.template get<double>());
-    case T::string: {
-      auto& text =
-          j.template get_ref<std::conditional_t<consume, std::string&, const std::string&>>();
-      if (text.size() > kInternedLength) {
-        if constexpr (consume) return Value(std::move(text));
-        return Value(text);
-      }
-      if (auto it = in.strings.find(text); it != in.strings.end()) return it->second;
-      Value v = consume ? Value(std::move(text)) : Value(text);
-      in.strings.emplace(std::string_view(v.str()), v);
-      return v;
-    }
+      return Value(j.get<double>());
+    case T::string:
+      return Value(j.get_ref<const std::string&>());
     case T::array: {
       ValueDepthGuard depth;
       std::vector<Value> items;
       items.reserve(j.size());
-      for (auto& x : j) {
-        items.push_back(convert(x, in));
-        if constexpr (consume) x = nullptr;
-      }
+      for (const auto& x : j) items.push_back(from_json_impl(x, keys));
       return Value::list(std::move(items));
     }
     case T::object: {
@@ -75,10 +48,9 @@ Value convert(J& j, Interner& in) {
       Value d = Value::dict();
       d.dict_obj().reserve(j.size());
       for (auto it = j.begin(); it != j.end(); ++it) {
-        auto k = in.keys.find(it.key());
-        if (k == in.keys.end()) k = in.keys.emplace(it.key(), Value(it.key())).first;
-        d.dict_obj().set(k->second, convert(it.value(), in));
-        if constexpr (consume) it.value() = nullptr;
+        auto k = keys.find(it.key());
+        if (k == keys.end()) k = keys.emplace(it.key(), Value(it.key())).first;
+        d.dict_obj().set(k->second, from_json_impl(it.value(), keys));
       }
       return d;
     }
@@ -91,15 +63,8 @@ Value convert(J& j, Interner& in) {
 }  // namespace
 
 Value from_json(const nlohmann::ordered_json& j) {
-  Interner in;
-  return convert(j, in);
-}
-
-Value from_json(nlohmann::ordered_json&& j) {
-  Interner in;
-  Value v = convert(j, in);
-  j = nullptr;
-  return v;
+  KeyCache keys;
+  return from_json_impl(j, keys);
 }
 
 namespace {

@@ -10,11 +10,7 @@
 namespace samrapport::jinja {
 
 /// JSON -> Value: objects keep their key order, integers stay int, floats stay float.
-/// Equal short strings (and keys) share one value.
 Value from_json(const nlohmann::ordered_json& j);
-/// The same, consuming `j`: its strings are moved and each part is freed once converted, so
-/// that a big JSON tree and its values do not both stay whole in memory.
-Value from_json(nlohmann::ordered_json&& j);
 /// Parses JSON text straight into a Value (no intermediate JSON tree: faster, less memory).
 /// Throws TemplateError (Value) with the byte offset for malformed JSON.
 Value parse_json(std::string_view text);

@@ -73,25 +73,6 @@ TEST(Value, FromJsonKeepsIntsFloatsAndKeyOrder) {
   EXPECT_EQ(jinja::to_repr(e[2].value), "[1, 2.5, None, True]");
 }
 
-TEST(Value, FromJsonConsumingGivesTheSameValuesAndSharesShortStrings) {
-  const std::string long_text(100, 'x');
-  auto j = nlohmann::ordered_json::parse(R"([{"name": "Hol", "form": "iks"}, {"name": "Hol"}, ")" +
-                                         long_text + R"(", ")" + long_text + R"("])");
-  const Value copied = jinja::from_json(j);
-  auto moved_from = j;
-  const Value consumed = jinja::from_json(std::move(moved_from));
-  EXPECT_TRUE(moved_from.is_null());
-  EXPECT_EQ(jinja::to_repr(copied), jinja::to_repr(consumed));
-  for (const Value* v : {&copied, &consumed}) {
-    const auto& items = v->list_obj().items;
-    // Equal short strings are one value; long ones are not looked up.
-    EXPECT_EQ(items[0].dict_obj().find("name")->identity(),
-              items[1].dict_obj().find("name")->identity());
-    EXPECT_NE(items[2].identity(), items[3].identity());
-    EXPECT_EQ(items[2].str(), long_text);
-  }
-}
-
 TEST(Value, DictLookupWithPythonKeyEquality) {
   Value d = Value::dict();
   for (int i = 0; i < 100; ++i) d.dict_obj().set("k" + std::to_string(i), Value(i));
