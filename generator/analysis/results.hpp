@@ -466,6 +466,46 @@ struct RegionMean {
   double mean_per_municipality = 0;
 };
 
+/// A reference county with a mean (content: report.reference_counties), file order.
+struct ReferenceMean {
+  std::string name;
+  std::optional<int> year;
+  double mean_per_municipality = 0;
+};
+
+struct ReferenceMeans {
+  std::vector<ReferenceMean> counties;
+  std::optional<double> mean;          // of their means (unset without any)
+  std::optional<std::string> nearest;  // the first with the mean nearest the area's own
+};
+
+/// A reference label of the task table (TaskRow::reference) against the area's figures.
+struct TaskReference {
+  std::string label;
+  /// The municipalities of the reference county whose "name year" is the label.
+  std::optional<int> municipalities;
+  int higher = 0;  // tasks where the area's percent is above the reference's
+  int lower = 0;   // ... below it
+};
+
+struct TaskGroupNames {
+  std::string group;               // "frequent" | "common" | "rare"
+  std::vector<std::string> names;  // Results::tasks order
+};
+
+/// A set of legal forms (YAML values) and their current arrangements.
+struct LegalFormSetCount {
+  std::vector<std::string> forms;
+  int count = 0;
+};
+
+/// A region's in-scope members with most and fewest arrangements (all tied, content order).
+struct RegionExtremes {
+  std::string region;  // region id
+  NamesCount most;
+  NamesCount fewest;
+};
+
 struct Findings {
   /// Every sector with its new arrangements: count descending, then sector order.
   std::vector<SectorCount> new_by_sector;
@@ -480,6 +520,43 @@ struct Findings {
   /// The regions with in-scope municipalities, mean descending; ties in region order
   /// (the first is the highest, the last the lowest).
   std::vector<RegionMean> regions_by_mean;
+
+  // chapter_findings.cpp
+  ReferenceMeans reference_means;
+  /// Every reference label of the task table, in the order tasks first give it.
+  std::vector<TaskReference> task_references;
+  std::vector<TaskGroupNames> tasks_by_group;          // frequent, common, rare
+  std::vector<std::string> tasks_without_cooperation;  // municipalities == 0, tasks order
+  /// Among tasks with cooperation: the fewest municipalities, and every task with that
+  /// count (tasks order). Unset when no task has cooperation.
+  std::optional<NamesCount> task_lowest;
+  std::optional<double> task_percent_min;  // over every task; unset without tasks
+  std::optional<double> task_percent_max;
+  /// The forms that kommuneloven 2018 introduced (oppgavefellesskap, ipr).
+  LegalFormSetCount new_legal_forms;
+  int legal_forms_decimals = 0;  // of the legal-form chart: 1 if a shown share < 0.5
+  /// Indices into Results::sectors of the sectors with arrangements: count descending,
+  /// then sector order.
+  std::vector<std::size_t> sectors_by_count;
+  int sectors_decimals = 0;  // of the sector chart: 1 if a shown share < 0.5
+  int services_mixed = 0;    // tasks with municipal and intermunicipal services
+  /// Indices into Results::service_structure: up to eight tasks, each with a different
+  /// number of services, spread from the most to the fewest.
+  std::vector<std::size_t> service_examples;
+  /// Indices into Results::municipalities: arrangements descending, then collation.
+  std::vector<std::size_t> municipalities_by_arrangements;
+  /// ... with a known population: population descending, then content order.
+  std::vector<std::size_t> municipalities_by_population;
+  bool has_edge = false;                        // any in-scope edge municipality
+  std::vector<RegionExtremes> region_extremes;  // region order
+  /// The years of `established` for a chart: every year from the first to the last
+  /// (zeros between) when `years_filled`, i.e. the span is at most 80 years and at least
+  /// 20 arrangements have a year; else Results::years.
+  std::vector<YearRow> year_series;
+  bool years_filled = false;
+  /// Index into Hosts::rows of the most populous host row (first of ties); unset when no
+  /// row has a population.
+  std::optional<std::size_t> largest_host;
 };
 
 // ---------------------------------------------------------------- the whole

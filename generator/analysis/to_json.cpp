@@ -281,6 +281,93 @@ json service_structure(const Results& results) {
   return out;
 }
 
+json names_count(const NamesCount& n) {
+  return Fields(2)("names", n.names)("count", n.count).take();
+}
+
+/// Findings of chapter_findings.cpp, appended to the "findings" object.
+void chapter_findings(const Results& results, json& out) {
+  const Findings& f = results.findings;
+  json counties = json::array();
+  for (const auto& c : f.reference_means.counties) {
+    counties.push_back(Fields(3)("name", c.name)("year", optional(c.year))("mean_per_municipality",
+                                                                           c.mean_per_municipality)
+                           .take());
+  }
+  out["reference_means"] =
+      Fields(3)("counties", std::move(counties))("mean", optional(f.reference_means.mean))(
+          "nearest", optional(f.reference_means.nearest))
+          .take();
+  json refs = json::array();
+  for (const auto& r : f.task_references) {
+    refs.push_back(Fields(4)("label", r.label)("municipalities", optional(r.municipalities))(
+                       "higher", r.higher)("lower", r.lower)
+                       .take());
+  }
+  out["task_references"] = std::move(refs);
+  json groups = json::object();
+  for (const auto& g : f.tasks_by_group) groups[g.group] = g.names;
+  out["tasks_by_group"] = std::move(groups);
+  out["tasks_without_cooperation"] = f.tasks_without_cooperation;
+  out["task_lowest"] = f.task_lowest ? names_count(*f.task_lowest) : json(nullptr);
+  out["task_percent_min"] = optional(f.task_percent_min);
+  out["task_percent_max"] = optional(f.task_percent_max);
+  out["new_legal_forms"] =
+      Fields(2)("forms", f.new_legal_forms.forms)("count", f.new_legal_forms.count).take();
+  out["legal_forms_decimals"] = f.legal_forms_decimals;
+  json sectors = json::array();
+  for (auto s : f.sectors_by_count) {
+    const auto& row = results.sectors[s];
+    sectors.push_back(
+        Fields(4)("id", row.id)("name", row.name)("count", row.count)("percent", row.percent)
+            .take());
+  }
+  out["sectors_by_count"] = std::move(sectors);
+  out["sectors_decimals"] = f.sectors_decimals;
+  out["services_mixed"] = f.services_mixed;
+  json examples = json::array();
+  for (auto i : f.service_examples) {
+    const auto& row = results.service_structure[i];
+    examples.push_back(
+        Fields(3)("task", row.task)("name", row.name)("services", row.services).take());
+  }
+  out["service_examples"] = std::move(examples);
+  auto municipality_list = [&](const std::vector<std::size_t>& list) {
+    json rows = json::array();
+    for (auto i : list) {
+      const auto& m = results.municipalities[i];
+      rows.push_back(Fields(5)("name", m.name)("arrangements", m.arrangements)(
+                         "population", optional(m.population))("edge", m.edge)(
+                         "size_class", optional(m.size_class))
+                         .take());
+    }
+    return rows;
+  };
+  out["municipalities_by_arrangements"] = municipality_list(f.municipalities_by_arrangements);
+  out["municipalities_by_population"] = municipality_list(f.municipalities_by_population);
+  out["has_edge"] = f.has_edge;
+  json extremes = json::array();
+  for (const auto& e : f.region_extremes) {
+    extremes.push_back(
+        Fields(3)("region", e.region)("most", names_count(e.most))("fewest", names_count(e.fewest))
+            .take());
+  }
+  out["region_extremes"] = std::move(extremes);
+  json series = json::array();
+  for (const auto& y : f.year_series) {
+    series.push_back(Fields(2)("year", y.year)("count", y.count).take());
+  }
+  out["year_series"] = std::move(series);
+  out["years_filled"] = f.years_filled;
+  json host = nullptr;
+  if (f.largest_host) {
+    const auto& r = results.hosts.rows[*f.largest_host];
+    host =
+        Fields(3)("name", r.name)("population", optional(r.population))("hosted", r.hosted).take();
+  }
+  out["largest_host"] = std::move(host);
+}
+
 json findings(const Results& results) {
   const Findings& f = results.findings;
   json by_sector = json::array();
@@ -300,12 +387,14 @@ json findings(const Results& results) {
             "mean_per_municipality", r.mean_per_municipality)
             .take());
   }
-  return Fields(5)("new_by_sector", std::move(by_sector))(
-             "new_health_social",
-             Fields(3)("sectors", hs.sectors)("count", hs.count)("percent", hs.percent).take())(
-             "new_percent_of_current", f.new_percent_of_current)("fte_region", std::move(top_fte))(
-             "regions_by_mean", std::move(by_mean))
-      .take();
+  json out = Fields(24)("new_by_sector", std::move(by_sector))(
+                 "new_health_social",
+                 Fields(3)("sectors", hs.sectors)("count", hs.count)("percent", hs.percent).take())(
+                 "new_percent_of_current", f.new_percent_of_current)(
+                 "fte_region", std::move(top_fte))("regions_by_mean", std::move(by_mean))
+                 .take();
+  chapter_findings(results, out);
+  return out;
 }
 
 json arrangement(const ArrangementInfo& a) {
