@@ -16,5 +16,7 @@ void add_build(CLI::App& app, Action& action);
 void add_products(CLI::App& app, Action& action);
 void add_import_survey(CLI::App& app, Action& action);
 void add_jinja_conformance(CLI::App& app, Action& action);
+void add_init(CLI::App& app, Action& action);
+void add_templates(CLI::App& app, Action& action);
 
 }  // namespace samrapport::cli
