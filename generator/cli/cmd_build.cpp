@@ -64,10 +64,14 @@ void add_build(CLI::App& app, Action& action) {
       }
       job.progress = args->quiet ? nullptr : &std::cerr;
       job.errors = &std::cerr;
-      const auto tree = open_content(job.content_dir);
+      // The first progress line says where the content comes from (before its warnings).
+      const auto tree = open_content(job.content_dir, false);
+      if (job.progress)
+        *job.progress << "  content       "
+                      << (job.content_dir.empty() ? kBuiltinContentNote : tree->display_root())
+                      << '\n';
       const auto content = load_or_report(*tree, 10);
       if (!content) return 1;
-      if (job.progress) *job.progress << "  content       " << tree->display_root() << '\n';
       return products::run_build(job, *content);
     };
   });

@@ -58,6 +58,14 @@ void add_import_survey(CLI::App& app, Action& action) {
       Diagnostics diags;
       const auto result =
           survey_import::import_survey_csv(bytes.str(), args->csv, args->options, *content, diags);
+      if (args->content.empty() && !result.existing_survey && !result.survey_id.empty()) {
+        diags.warning(SourcePos{args->csv, 0, 0},
+                      "survey '" + result.survey_id +
+                          "' is not in the built-in example content, and no --content was "
+                          "given: the municipalities were checked against the example "
+                          "(Buskerud 2021), not your own; give --content DIR to import into "
+                          "your content");
+      }
       diags.sort();
       diags.print(std::cerr);
       if (diags.has_errors() || result.yaml.empty()) return 1;

@@ -8,10 +8,11 @@
 
 namespace samrapport::cli {
 
-std::unique_ptr<SourceTree> open_content(const std::string& dir) {
+std::unique_ptr<SourceTree> open_content(const std::string& dir, bool announce) {
   if (dir.empty()) {
     auto tree = open_embedded("content");
     if (!tree) throw std::runtime_error("this samrapport was built without default content");
+    if (announce) std::cerr << "samrapport: note: " << kBuiltinContentNote << '\n';
     return tree;
   }
   std::error_code ec;
@@ -21,9 +22,14 @@ std::unique_ptr<SourceTree> open_content(const std::string& dir) {
   return open_directory(dir);
 }
 
-std::optional<content::Content> load_or_report(const SourceTree& tree, std::size_t warning_limit) {
+std::optional<content::Content> load_or_report(const SourceTree& tree, std::size_t warning_limit,
+                                               Diagnostics* keep) {
   Diagnostics diags;
-  content::Content c = content::load_content(tree, diags);
+  content::Content c = content::load_content(tree, keep ? *keep : diags);
+  if (keep) {
+    if (keep->has_errors()) return std::nullopt;
+    return c;
+  }
   diags.sort();
   if (diags.has_errors() || diags.items().size() <= warning_limit) {
     diags.print(std::cerr);

@@ -100,7 +100,8 @@ void read_arrangement(ReadContext& ctx, yaml::NodeRef item) {
 
   src.participants = m.list("participants", true);
   if (src.participants.present())
-    a.participants = ctx.municipality_list(src.participants, "among the participants");
+    a.participants = ctx.municipality_list(src.participants, "among the participants", nullptr,
+                                           &src.participants_unresolved);
   if (auto total = m.int_value("participant_total")) {
     src.participant_total = m.get("participant_total");
     if (check_int_range(ctx, src.participant_total, "participant_total", *total, 0,

@@ -128,14 +128,18 @@ std::optional<MunicipalityIdx> ReadContext::municipality(yaml::NodeRef ref) {
 
 std::vector<MunicipalityIdx> ReadContext::municipality_list(yaml::NodeRef list,
                                                             std::string_view where,
-                                                            std::vector<yaml::NodeRef>* nodes) {
+                                                            std::vector<yaml::NodeRef>* nodes,
+                                                            bool* unresolved) {
   std::vector<MunicipalityIdx> out;
   out.reserve(list.size());
   IndexSet seen;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const yaml::NodeRef ref = list.item(i);
     const auto idx = municipality(ref);
-    if (!idx) continue;
+    if (!idx) {
+      if (unresolved) *unresolved = true;
+      continue;
+    }
     if (!seen.insert(*idx)) {
       error(ref,
             "'" + content.municipalities[*idx].name + "' is listed twice " + std::string(where));

@@ -36,6 +36,9 @@ struct ArrangementSource {
   yaml::NodeRef ownership;
   std::vector<yaml::NodeRef> ownership_values;  // parallel to Arrangement::ownership
   yaml::NodeRef org_number;
+  /// A participant reference was not understood (already an error): the checks "X is not
+  /// among the participants" are skipped, since X may be the misspelt one.
+  bool participants_unresolved = false;
 };
 
 /// Where a survey response's covered municipalities were written.
@@ -49,6 +52,7 @@ struct SurveySource {
   yaml::NodeRef population;
   std::vector<yaml::NodeRef> population_items;  // parallel to Survey::population
   std::vector<ResponseSource> responses;        // parallel to Survey::responses
+  bool population_unresolved = false;           // as ArrangementSource::participants_unresolved
 };
 
 /// A set of indexes for duplicate checks: a linear scan while small, hashed when large.
@@ -112,9 +116,12 @@ class ReadContext {
   std::optional<MunicipalityIdx> find_municipality(std::string_view ref) const;
   /// The municipalities of a list of references, in order. An unknown one is reported by
   /// municipality(); one listed twice as "'X' is listed twice WHERE" and left out.
-  /// `nodes`, when given, receives the node of each municipality kept.
+  /// `nodes`, when given, receives the node of each municipality kept; `unresolved`, when
+  /// given, is set when a reference was not understood (so that checks which compare
+  /// against the list can stay silent instead of adding knock-on messages).
   std::vector<MunicipalityIdx> municipality_list(yaml::NodeRef list, std::string_view where,
-                                                 std::vector<yaml::NodeRef>* nodes = nullptr);
+                                                 std::vector<yaml::NodeRef>* nodes = nullptr,
+                                                 bool* unresolved = nullptr);
   std::optional<RegionIdx> region(yaml::NodeRef ref);
   std::optional<SectorIdx> sector(yaml::NodeRef ref);
   std::optional<TaskIdx> task(yaml::NodeRef ref);

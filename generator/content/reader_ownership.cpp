@@ -38,7 +38,7 @@ bool is_participant(const Arrangement& a, MunicipalityIdx m) {
 /// Reads a mapping municipality reference -> value: each key a known municipality, a
 /// participant of the arrangement, and given once. `value` reads one entry.
 void read_municipality_map(ReadContext& ctx, yaml::NodeRef map, std::string_view field,
-                           std::string_view id, const Arrangement& a,
+                           std::string_view id, const Arrangement& a, bool participants_known,
                            const std::function<void(MunicipalityIdx, yaml::NodeRef)>& value) {
   if (!expect_mapping(ctx, map, quoted(field))) return;
   IndexSet seen;
@@ -52,6 +52,8 @@ void read_municipality_map(ReadContext& ctx, yaml::NodeRef map, std::string_view
       continue;
     }
     if (!is_participant(a, *m)) {
+      // When a participant was misspelt, this may be that one: it was reported there.
+      if (!participants_known) continue;
       ctx.error(key, "'" + name + "' in " + quoted(field) +
                          " is not among the participants of arrangement '" + std::string(id) + "'");
       continue;
@@ -107,10 +109,10 @@ std::optional<YearSpan> read_year_span(ReadContext& ctx, yaml::NodeRef node,
   return span;
 }
 
-void read_liability_share(ReadContext& ctx, yaml::NodeRef map, std::string_view id,
-                          Arrangement& a) {
+void read_liability_share(ReadContext& ctx, yaml::NodeRef map, std::string_view id, Arrangement& a,
+                          bool participants_known) {
   double sum = 0;
-  read_municipality_map(ctx, map, "liability_share", id, a,
+  read_municipality_map(ctx, map, "liability_share", id, a, participants_known,
                         [&](MunicipalityIdx m, yaml::NodeRef v) {
                           const auto percent = as_number(ctx, v, "liability_share");
                           if (!percent) return;
@@ -156,9 +158,9 @@ Representative read_representative(ReadContext& ctx, yaml::NodeRef item, bool& o
   return r;
 }
 
-void read_representatives(ReadContext& ctx, yaml::NodeRef map, std::string_view id,
-                          Arrangement& a) {
-  read_municipality_map(ctx, map, "representatives", id, a,
+void read_representatives(ReadContext& ctx, yaml::NodeRef map, std::string_view id, Arrangement& a,
+                          bool participants_known) {
+  read_municipality_map(ctx, map, "representatives", id, a, participants_known,
                         [&](MunicipalityIdx m, yaml::NodeRef list) {
                           if (!expect_list(ctx, list, "representatives")) return;
                           MunicipalityRepresentatives entry{m, {}};
@@ -172,12 +174,14 @@ void read_representatives(ReadContext& ctx, yaml::NodeRef map, std::string_view 
                         });
 }
 
-void read_owner_purposes(ReadContext& ctx, yaml::NodeRef map, std::string_view id, Arrangement& a) {
-  read_municipality_map(ctx, map, "owner_purposes", id, a, [&](MunicipalityIdx m, yaml::NodeRef v) {
-    if (auto text = as_text(ctx, v, "owner_purposes")) {
-      a.owner_purposes.push_back(MunicipalityPurpose{m, std::move(*text)});
-    }
-  });
+void read_owner_purposes(ReadContext& ctx, yaml::NodeRef map, std::string_view id, Arrangement& a,
+                         bool participants_known) {
+  read_municipality_map(ctx, map, "owner_purposes", id, a, participants_known,
+                        [&](MunicipalityIdx m, yaml::NodeRef v) {
+                          if (auto text = as_text(ctx, v, "owner_purposes")) {
+                            a.owner_purposes.push_back(MunicipalityPurpose{m, std::move(*text)});
+                          }
+                        });
 }
 
 std::optional<Agreement> read_agreement(ReadContext& ctx, yaml::NodeRef node) {
@@ -206,7 +210,8 @@ void read_amount(ReadContext& ctx, MapReader& m, std::string_view key, bool may_
   }
 }
 
-void read_key_figures(ReadContext& ctx, yaml::NodeRef list, std::string_view id, Arrangement& a) {
+void read_key_figures(ReadContext& ctx, yaml::NodeRef list, std::string_view id, Arrangement& a,
+                      bool participants_known) {
   std::vector<std::pair<int, SourcePos>> years;
   a.key_figures.reserve(list.size());
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -222,7 +227,8 @@ void read_key_figures(ReadContext& ctx, yaml::NodeRef list, std::string_view id,
     read_amount(ctx, m, "debt", false, k.debt);
     if (const yaml::NodeRef c = m.get("contribution"); c.present()) {
       read_municipality_map(
-          ctx, c, "contribution", id, a, [&](MunicipalityIdx mu, yaml::NodeRef v) {
+          ctx, c, "contribution", id, a, participants_known,
+          [&](MunicipalityIdx mu, yaml::NodeRef v) {
             const auto amount = as_number(ctx, v, "contribution");
             if (amount && check_range(ctx, v, "contribution", *amount, 0, kMaxAmount)) {
               k.contribution.push_back(MunicipalityAmount{mu, *amount});
@@ -303,14 +309,16 @@ void read_arrangement_ownership(ReadContext& ctx, MapReader& m, std::string_view
                                     : std::string("without 'legal_form'")));
     }
   }
+  const bool known = !src.participants_unresolved;
   if (const yaml::NodeRef v = m.get("liability_share"); v.present())
-    read_liability_share(ctx, v, id, a);
+    read_liability_share(ctx, v, id, a, known);
   if (const yaml::NodeRef v = m.get("representatives"); v.present())
-    read_representatives(ctx, v, id, a);
+    read_representatives(ctx, v, id, a, known);
   if (const yaml::NodeRef v = m.get("owner_purposes"); v.present())
-    read_owner_purposes(ctx, v, id, a);
+    read_owner_purposes(ctx, v, id, a, known);
   if (const yaml::NodeRef v = m.get("agreement"); v.present()) a.agreement = read_agreement(ctx, v);
-  if (const yaml::NodeRef v = m.list("key_figures"); v.present()) read_key_figures(ctx, v, id, a);
+  if (const yaml::NodeRef v = m.list("key_figures"); v.present())
+    read_key_figures(ctx, v, id, a, known);
 }
 
 std::optional<OwnershipReportInfo> read_ownership_report_info(ReadContext& ctx,

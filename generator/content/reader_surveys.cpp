@@ -60,7 +60,8 @@ struct SurveyReader {
   std::vector<std::unordered_map<std::string, std::size_t>> theme_index;
 
   void read_population(yaml::NodeRef list) {
-    survey.population = ctx.municipality_list(list, "in 'population'", &src.population_items);
+    survey.population = ctx.municipality_list(list, "in 'population'", &src.population_items,
+                                              &src.population_unresolved);
   }
 
   void read_themes(yaml::NodeRef list, Question& q,
@@ -283,8 +284,13 @@ struct SurveyReader {
             if (ctx.error_over_limit(key)) continue;
             std::vector<std::string> ids;
             for (const auto& q : survey.questions) ids.push_back(q.id);
+            std::string listed;
+            for (std::size_t k = 0; k < ids.size() && k < 20; ++k)
+              listed += (k ? ", " : "") + ids[k];
+            if (ids.size() > 20) listed += ", ...";
             ctx.error(key, "answer to unknown question '" + *qid + "'" +
-                               did_you_mean(closest(*qid, ids)));
+                               did_you_mean(closest(*qid, ids)) + " (the survey's questions: " +
+                               (listed.empty() ? "none" : listed) + ")");
             continue;
           }
           Answer a;

@@ -37,7 +37,7 @@ void check_participants(ReadContext& ctx, const Arrangement& a, const Arrangemen
                   (written == 1 ? " participant" : " participants") +
                   "; list at least 2, or give 'participant_total' when not all are known");
   }
-  if (a.host &&
+  if (a.host && !src.participants_unresolved &&
       std::find(a.participants.begin(), a.participants.end(), *a.host) == a.participants.end()) {
     // With participant_total above the listed count, the host may be an unlisted one.
     const bool maybe_unlisted = a.participant_total && *a.participant_total > listed;
@@ -185,7 +185,9 @@ void check_surveys(ReadContext& ctx) {
       for (std::size_t k = 0; k < resp.covers.size(); ++k) {
         const MunicipalityIdx m = resp.covers[k];
         const std::string& name = c.municipalities[m].name;
-        if (!in_population[m]) {
+        // A misspelt population entry was reported already; its municipality is not
+        // reported again as covered outside the population.
+        if (!in_population[m] && !src.population_unresolved) {
           ctx.warning(rs.covers[k], "'" + name + "' is covered by a response but is not in the " +
                                         "population of survey '" + survey.id + "'");
         }

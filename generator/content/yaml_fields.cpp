@@ -314,6 +314,14 @@ MapReader::MapReader(ReadContext& ctx, yaml::NodeRef node, std::string what,
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     if (ctx.error_over_limit(k)) continue;
     const auto suggestion = closest(key, allowed);
+    // Words without a value ("{ name: Hol, Ål og Gol }"): most likely the rest of the
+    // value before them, cut at a ','.
+    if (!suggestion && node.value(i).is_null() && key.find(' ') != std::string_view::npos) {
+      ctx.error(k, "unknown key " + quote(key) + " in " + what_ +
+                       ": a ',' inside a value in { } or [ ] starts a new entry; put the text in "
+                       "quotes, e.g. name: \"Hol, Ål og Gol\"");
+      continue;
+    }
     ctx.error(
         k, "unknown key " + quote(key) + " in " + what_ +
                (suggestion ? did_you_mean(suggestion) : "; allowed keys: " + join_list(allowed)));

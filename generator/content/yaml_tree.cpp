@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "content/input_checks.hpp"
+#include "content/yaml_hints.hpp"
 
 namespace samrapport::content::yaml {
 
@@ -459,6 +460,8 @@ std::optional<Document> parse_yaml(std::string_view text, std::string path, Diag
     std::string message = "YAML syntax error: " + e.msg;
     if (!e.mark.is_null() && tab_in_indentation(text, builder.offset_of(e.mark))) {
       message += " (a tab is used for indentation; YAML indents with spaces)";
+    } else if (!e.mark.is_null()) {
+      message += syntax_hint(e.msg, text, builder.offset_of(e.mark));
     }
     diags.error(std::move(p), std::move(message));
     return std::nullopt;

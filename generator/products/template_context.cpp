@@ -62,6 +62,7 @@ void register_content_functions(jinja::Environment& env, const content::Content&
         jinja::Args a(args, "text", {"name"}, 1);
         const std::string name = ctx.to_string(*a.get(0));
         const content::TextFile* t = find(name);
+        if (t) state->texts_read.insert(name);
         if (!t) {
           std::string known;
           for (const auto& f : *texts) known += (known.empty() ? "" : ", ") + f.name;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ jinja::Value page_context(const jinja::Value& base, std::string_view lang,
 struct RenderState {
   jinja::Value page_context;
   std::vector<std::string> warnings;  // in the order raised, without repeats
+  std::set<std::string> texts_read;   // the names text() rendered (for `samrapport check`)
 };
 
 /// Registers text(), has_text(), warn() and caller_position() on `env`. text(name) of an unknown

@@ -28,14 +28,18 @@ init-nb | init-nn | init-en)
   expect_err "rapport: wrote "
   for f in report.yaml municipalities.yaml tasks.yaml; do [ -s "rapport/$f" ] || fail "no $f"; done
   grep -q "^language: $lang\$" rapport/report.yaml || fail "report.yaml is not in $lang"
-  expect_rc 0 "$bin" check --content rapport
-  grep -q ': ok: 2 municipalities (2 in scope), 3 arrangements, 1 survey' "$work/stdout" ||
-    fail "check summary: $(cat "$work/stdout")"
-  [ ! -s "$work/stderr" ] || fail "check warns on the init content: $(cat "$work/stderr")"
   products=()
-  if ! "$bin" templates list | grep -qx "report/$lang/rapport.md.j2"; then
-    # The survey report has no templates in this language yet: the eierskapsmeldinger only.
+  if "$bin" templates list | grep -qx "report/$lang/rapport.md.j2"; then
+    expect_rc 0 "$bin" check --content rapport --strict
+    grep -q ': ok: 2 municipalities (2 in scope), 3 arrangements, 1 survey' "$work/stdout" ||
+      fail "check summary: $(cat "$work/stdout")"
+    [ ! -s "$work/stderr" ] || fail "check warns on the init content: $(cat "$work/stderr")"
+  else
+    # The survey report has no templates in this language yet: check says so, and the
+    # eierskapsmeldinger are built alone.
     echo "note: no report/$lang/ templates; building the eierskap product only"
+    expect_rc 1 "$bin" check --content rapport
+    expect_err "template 'rapport.md.j2' not found"
     products=(--product eierskap)
   fi
   expect_rc 0 "$bin" build --content rapport --out out --formats md,html,tex "${products[@]}"
@@ -121,6 +125,68 @@ unknown-command)
   for cmd in init templates; do
     grep -q "^  $cmd " "$work/stdout" || fail "--help does not list $cmd"
   done
+  ;;
+builtin-content)
+  # Every command that uses the built-in content without being told says so first.
+  for cmd in check "analysis --json" products; do
+    # shellcheck disable=SC2086
+    expect_rc 0 "$bin" $cmd
+    head -1 "$work/stderr" | grep -qF "note: no --content given: using the built-in example (Buskerud 2021)" ||
+      fail "$cmd does not say it uses the built-in content: $(head -2 "$work/stderr")"
+  done
+  expect_rc 0 "$bin" build --product report --formats md --out "$work/out"
+  head -1 "$work/stderr" | grep -qF "content       no --content given: using the built-in example" ||
+    fail "build's first progress line: $(head -1 "$work/stderr")"
+  # With --content, nothing of the kind.
+  expect_rc 0 "$bin" check --content "$src/tests/cli/fixtures/minimal"
+  if grep -q "built-in" "$work/stderr"; then fail "check --content mentions the built-in content"; fi
+  # import-survey: a survey id the example does not have, without --content.
+  printf 'Kommune;Hva mener kommunen?\nÅl;Bra\nHol;Godt\n' >"$work/svar.csv"
+  expect_rc 0 "$bin" import-survey "$work/svar.csv" --survey min-undersokelse
+  expect_err "survey 'min-undersokelse' is not in the built-in example content, and no --content was given"
+  grep -q '^id: min-undersokelse' "$work/stdout" || fail "no survey written"
+  # An existing survey of the example, or --content: no such warning.
+  expect_rc 0 "$bin" import-survey "$work/svar.csv" --survey min-undersokelse --content "$src/tests/bad-content/_base"
+  if grep -q "not in the built-in example" "$work/stderr"; then fail "warned with --content"; fi
+  ;;
+check-strict)
+  mkdir "$work/c" && cp -r "$src/tests/cli/fixtures/minimal/." "$work/c/" || exit 1
+  expect_rc 0 "$bin" check --content "$work/c" --strict
+  # One content warning: an edge municipality that is not in scope.
+  printf '  - { name: Volda, county: Møre og Romsdal, edge: true }\n' >>"$work/c/municipalities.yaml"
+  expect_rc 0 "$bin" check --content "$work/c"
+  expect_err "0 errors, 1 warning"
+  expect_rc 1 "$bin" check --content "$work/c" --strict
+  expect_err "--strict: the warnings above fail the check"
+  [ ! -s "$work/stdout" ] || fail "--strict failure printed ok"
+  ;;
+check-texts)
+  cd "$work" || exit 1
+  "$bin" init c >/dev/null 2>&1 || fail "init"
+  expect_rc 0 "$bin" check --content c --strict
+  # A misspelt text name: no template reads it; did you mean the real one.
+  cp c/text/bakgrunn.md c/text/bakgrun.md
+  expect_rc 0 "$bin" check --content c
+  expect_err "c/text/bakgrun.md: warning: no template reads the text 'bakgrun'; did you mean 'bakgrunn'?"
+  expect_rc 1 "$bin" check --content c --strict
+  # A text is a template: an undefined variable fails check, at the text's line and column.
+  rm c/text/bakgrun.md
+  printf 'Skrevet for {{ report.clientt }}.\n' >>c/text/forord.md
+  line=$(wc -l <c/text/forord.md)
+  expect_rc 1 "$bin" check --content c
+  expect_err "c/text/forord.md:$line:23: error: 'report' has no attribute 'clientt' (did you mean 'client'?)"
+  # ... also in a text no template reads (rendered on its own).
+  sed -i '$d' c/text/forord.md
+  printf '{{ report.clientt }}\n' >c/text/ukjent.md
+  expect_rc 1 "$bin" check --content c
+  expect_err "c/text/ukjent.md:1:11: error: 'report' has no attribute 'clientt'"
+  expect_err "c/text/ukjent.md: warning: no template reads the text 'ukjent'"
+  # A template error in the user's --templates folder shows in check too.
+  rm c/text/ukjent.md
+  mkdir -p t/report && printf '{{ analysis.totalss }}\n' >t/report/kap7.md.j2
+  expect_rc 1 "$bin" check --content c --templates t
+  expect_err "report/kap7.md.j2:1:"
+  expect_err "has no attribute 'totalss'"
   ;;
 *)
   fail "unknown case $case_name"
