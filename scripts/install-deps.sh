@@ -9,6 +9,8 @@ packages=(
   # libraries
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev
   libicu-dev libcli11-dev libfmt-dev libgtest-dev libgmock-dev
+  # register workbooks: libxlsxwriter writes .xlsx, libzip + pugixml read them
+  libxlsxwriter-dev libzip-dev libpugixml-dev
   # PDF: latexmk, pgfplots, booktabs/longtable, babel norsk
   latexmk texlive-latex-base texlive-latex-recommended texlive-latex-extra
   texlive-pictures texlive-lang-european texlive-fonts-recommended poppler-utils

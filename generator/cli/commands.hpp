@@ -18,5 +18,6 @@ void add_import_survey(CLI::App& app, Action& action);
 void add_jinja_conformance(CLI::App& app, Action& action);
 void add_init(CLI::App& app, Action& action);
 void add_templates(CLI::App& app, Action& action);
+void add_export_xlsx(CLI::App& app, Action& action);
 
 }  // namespace samrapport::cli

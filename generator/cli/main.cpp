@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   samrapport::cli::add_jinja_conformance(app, action);
   samrapport::cli::add_init(app, action);
   samrapport::cli::add_templates(app, action);
+  samrapport::cli::add_export_xlsx(app, action);
 
   // A misspelt command: name the closest one instead of CLI11's "A subcommand is required".
   std::vector<std::string> names;
