@@ -42,6 +42,7 @@ Results analyse(const content::Content& content, const Options& options) {
   compute_lists(index, results);
   compute_datasets(index, results);
   compute_ownership(index, results);
+  compute_councils(index, results);
   compute_findings(index, results);
   compute_chapter_findings(index, results);
   results.surveys = surveys.valid() ? surveys.get() : analyse_surveys(content);

@@ -24,6 +24,7 @@ void compute_service_structure(const Index& index, Results& results);  // servic
 void compute_lists(const Index& index, Results& results);              // lists.cpp
 void compute_datasets(const Index& index, Results& results);           // datasets.cpp
 void compute_ownership(const Index& index, Results& results);          // ownership.cpp
+void compute_councils(const Index& index, Results& results);           // councils.cpp
 void compute_findings(const Index& index, Results& results);           // findings.cpp
 void compute_chapter_findings(const Index& index, Results& results);  // chapter_findings.cpp (last)
 

@@ -610,6 +610,9 @@ struct Results {
 
   /// The survey analysis (analysis/surveys.hpp), stored as its JSON.
   nlohmann::ordered_json surveys = nlohmann::ordered_json::object();
+  /// The annual report of each council (councils.cpp), stored as its JSON: a list in the
+  /// content's council file order.
+  nlohmann::ordered_json councils = nlohmann::ordered_json::array();
 };
 
 }  // namespace samrapport::analysis

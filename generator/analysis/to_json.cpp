@@ -659,6 +659,7 @@ json to_json_with(const Results& results, json surveys) {
   out["datasets"] = datasets.take();
   out["ownership"] = ownership(results);
   out["surveys"] = std::move(surveys);
+  out["councils"] = results.councils;
   return out;
 }
 

@@ -123,4 +123,33 @@ const Municipality* Content::find_municipality(std::string_view ref) const {
   return it == municipality_by_ref.end() ? nullptr : &municipalities[it->second];
 }
 
+namespace {
+constexpr std::string_view kBodyKindNames[] = {"representantskap", "council", "committee",
+                                               "secretariat", "other"};
+constexpr std::string_view kWorkStatusNames[] = {"planned", "ongoing", "completed", "postponed",
+                                                 "cancelled"};
+}  // namespace
+
+std::string_view to_string(BodyKind k) {
+  return kBodyKindNames[static_cast<std::size_t>(k)];
+}
+
+std::optional<BodyKind> body_kind_from(std::string_view s) {
+  for (std::size_t i = 0; i < std::size(kBodyKindNames); ++i) {
+    if (kBodyKindNames[i] == s) return static_cast<BodyKind>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(WorkStatus s) {
+  return kWorkStatusNames[static_cast<std::size_t>(s)];
+}
+
+std::optional<WorkStatus> work_status_from(std::string_view s) {
+  for (std::size_t i = 0; i < std::size(kWorkStatusNames); ++i) {
+    if (kWorkStatusNames[i] == s) return static_cast<WorkStatus>(i);
+  }
+  return std::nullopt;
+}
+
 }  // namespace samrapport::content

@@ -372,6 +372,140 @@ struct TextFile {
   std::string markdown;
 };
 
+// ---------------------------------------------------------------- councils/*.yaml
+// Additive: a region's council (interkommunalt politisk råd, regionråd), one file per
+// region, named by the region id (councils/<region-id>.yaml), for the annual report.
+
+/// A count given exactly ("2") or as a usual range ("15-20").
+struct CountRange {
+  int min = 0;
+  int max = 0;
+};
+
+/// One member of a body in the report's year.
+struct CouncilPerson {
+  std::string name;
+  std::optional<MunicipalityIdx> municipality;
+  std::optional<std::string> role;  // free text: "leiar", "ordførar", ...
+};
+
+enum class BodyKind { representantskap, council, committee, secretariat, other };
+std::string_view to_string(BodyKind k);
+std::optional<BodyKind> body_kind_from(std::string_view s);
+
+struct CouncilBody {
+  std::string id;  // slug, referred to by meetings
+  std::string name;
+  std::optional<BodyKind> kind;
+  std::optional<std::string> composition;  // who sits in it, as the agreement says
+  std::vector<std::string> duties;         // what it does, file order
+  std::optional<CountRange> meetings_per_year;
+  std::optional<CountRange> cases_per_year;
+  std::vector<CouncilPerson> members;  // the year's members, file order
+  std::optional<std::string> notes;
+  SourcePos pos;
+};
+
+struct CouncilMeeting {
+  std::size_t body = 0;  // index into Council::bodies
+  Date date;
+  std::optional<int> cases;
+  std::vector<std::string> decisions;  // notable decisions, file order
+  SourcePos pos;
+};
+
+struct CouncilStatement {
+  std::optional<Date> date;
+  std::string title;
+  std::optional<std::size_t> body;  // who gave it
+  std::optional<std::string> to;    // the recipient
+  SourcePos pos;
+};
+
+/// The status of a plan area, measure or project.
+enum class WorkStatus { planned, ongoing, completed, postponed, cancelled };
+std::string_view to_string(WorkStatus s);
+std::optional<WorkStatus> work_status_from(std::string_view s);
+
+struct PlanMeasure {
+  std::string name;
+  std::optional<WorkStatus> status;
+};
+
+struct PlanArea {
+  std::string name;
+  std::vector<std::string> goals;
+  std::vector<PlanMeasure> measures;
+  std::optional<WorkStatus> status;
+};
+
+struct StrategicPlan {
+  std::optional<std::string> name;
+  std::optional<YearSpan> period;
+  /// How many areas the plan has when not all are listed.
+  std::optional<int> areas_total;
+  std::vector<PlanArea> areas;
+};
+
+struct Funding {
+  std::string source;
+  std::optional<double> amount;  // NOK; unset: the source is known, the amount is not
+  bool annual = false;           // the amount is given every year
+};
+
+struct CouncilProject {
+  std::string name;
+  std::optional<YearSpan> period;
+  std::optional<int> duration_years;  // when only the length is known
+  std::optional<double> budget;       // NOK
+  std::vector<Funding> funding;       // file order
+  std::optional<WorkStatus> status;
+  std::vector<std::string> aims;  // what it works for, file order
+  SourcePos pos;
+};
+
+/// Whether an account line is income or expense (unset: the file does not say).
+enum class AccountKind { income, expense };
+
+struct AccountLine {
+  std::string name;
+  std::optional<AccountKind> kind;
+  std::optional<double> budget;  // NOK
+  std::optional<double> actual;  // NOK
+};
+
+struct CouncilAccounts {
+  int year = 0;
+  std::vector<AccountLine> lines;
+};
+
+struct HistoryEntry {
+  int year = 0;
+  std::string event;
+};
+
+struct Council {
+  RegionIdx region = 0;
+  std::string name;
+  std::optional<LegalForm> legal_form;
+  std::optional<int> established;
+  std::vector<MunicipalityIdx> members;  // given, or the region's municipalities
+  bool members_given = false;
+  std::optional<std::string> purpose;
+  std::optional<Language> language;  // unset: the members' målform
+  std::optional<int> year;           // the report year; unset: the reference year
+  std::optional<double> area_km2;    // the area as the council states it
+  std::vector<HistoryEntry> history;
+  std::vector<CouncilBody> bodies;
+  std::vector<CouncilMeeting> meetings;  // date order
+  std::vector<CouncilStatement> statements;
+  std::optional<StrategicPlan> strategic_plan;
+  std::vector<CouncilProject> projects;
+  std::optional<CouncilAccounts> accounts;
+  std::string file;
+  SourcePos pos;
+};
+
 // ---------------------------------------------------------------- the whole
 
 struct Content {
@@ -385,6 +519,7 @@ struct Content {
   std::vector<Survey> surveys;            // file-name order
   std::vector<Dataset> datasets;          // file-name order
   std::vector<TextFile> texts;            // file-name order
+  std::vector<Council> councils;          // file-name order (additive)
 
   // Lookups (filled by the reader). A municipality reference is its name or id.
   std::unordered_map<std::string, MunicipalityIdx> municipality_by_ref;

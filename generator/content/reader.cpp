@@ -132,9 +132,11 @@ Content load_content(const SourceTree& tree, Diagnostics& diags, const LoadOptio
   const std::vector<std::string> survey_files = tree.list("surveys", ".yaml");
   const std::vector<std::string> dataset_files = tree.list("datasets", ".yaml");
   const std::vector<std::string> text_files = tree.list("text", ".md");
+  const std::vector<std::string> council_files = tree.list("councils", ".yaml");
   warn_misnamed(ctx, "arrangements", ".yml", ".yaml");
   warn_misnamed(ctx, "surveys", ".yml", ".yaml");
   warn_misnamed(ctx, "datasets", ".yml", ".yaml");
+  warn_misnamed(ctx, "councils", ".yml", ".yaml");
   if (arrangement_files.empty()) {
     ctx.error(SourcePos{tree.display_path("arrangements"), 0, 0},
               "no arrangement files: the arrangements are listed in arrangements/*.yaml");
@@ -151,9 +153,11 @@ Content load_content(const SourceTree& tree, Diagnostics& diags, const LoadOptio
   for (const auto& rel : survey_files) surveys.push_back(read_file(ctx, rel, false));
   std::vector<YamlFile> datasets;
   for (const auto& rel : dataset_files) datasets.push_back(read_file(ctx, rel, false));
+  std::vector<YamlFile> councils;
+  for (const auto& rel : council_files) councils.push_back(read_file(ctx, rel, false));
   {
     std::vector<YamlFile*> all{&municipalities, &tasks, &report};
-    for (auto* list : {&arrangements, &surveys, &datasets}) {
+    for (auto* list : {&arrangements, &surveys, &datasets, &councils}) {
       for (auto& f : *list) all.push_back(&f);
     }
     parse_all(all, options.threads);
@@ -171,6 +175,10 @@ Content load_content(const SourceTree& tree, Diagnostics& diags, const LoadOptio
   }
   for (auto& f : datasets) {
     if (const auto root = root_of(ctx, f); root.present()) read_dataset(ctx, root, f.path);
+  }
+  for (auto& f : councils) {
+    if (const auto root = root_of(ctx, f); root.present())
+      read_council(ctx, root, f.relative, f.path);
   }
   for (const auto& rel : text_files) {
     if (auto bytes = read_bytes(ctx, rel, false)) read_text(ctx, rel, std::move(*bytes));

@@ -25,6 +25,10 @@ void read_dataset(ReadContext& ctx, yaml::NodeRef root, const std::string& file)
 /// One text/*.md file (`relative` inside the tree).
 void read_text(ReadContext& ctx, const std::string& relative, std::string bytes);
 
+/// One councils/<region-id>.yaml file (additive); `relative` names the region.
+void read_council(ReadContext& ctx, yaml::NodeRef root, const std::string& relative,
+                  const std::string& file);
+
 /// Rules across items and files (validate.cpp).
 void validate(ReadContext& ctx);
 
